@@ -1,0 +1,23 @@
+package ru.telecom.crm.directory;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Who users are: the {@code directory} module's face. */
+public interface Directory {
+
+	/** The group of Camunda administrators. */
+	String ADMIN_GROUP = "camunda-admin";
+
+	/** The group of first-line agents, whose queue holds unattended requests. */
+	String HELPDESK_GROUP = "helpdesk";
+
+	Optional<DirectoryUser> findUser(String userId);
+
+	/** The manager's department: the users whose manager id is {@code managerId}. */
+	List<DirectoryUser> department(String managerId);
+
+	/** The members of a group, by username. */
+	List<DirectoryUser> membersOf(String groupId);
+
+}

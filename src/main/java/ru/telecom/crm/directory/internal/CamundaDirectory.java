@@ -1,0 +1,83 @@
+package ru.telecom.crm.directory.internal;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+
+import org.springframework.stereotype.Component;
+
+import ru.telecom.crm.directory.Directory;
+import ru.telecom.crm.directory.DirectoryUser;
+import ru.telecom.crm.directory.Role;
+
+/**
+ * The directory read from Camunda's identity store: roles are groups of type
+ * {@value #ROLE_GROUP_TYPE}, the manager id is the user info {@value #MANAGER_ID}.
+ */
+@Component
+class CamundaDirectory implements Directory {
+
+	static final String ROLE_GROUP_TYPE = "ROLE";
+
+	static final String MANAGER_ID = "managerId";
+
+	private final IdentityService identity;
+
+	CamundaDirectory(IdentityService identity) {
+		this.identity = identity;
+	}
+
+	@Override
+	public Optional<DirectoryUser> findUser(String userId) {
+		if (userId == null || userId.isBlank()) {
+			return Optional.empty();
+		}
+		return Optional.ofNullable(this.identity.createUserQuery().userId(userId).singleResult()).map(this::toUser);
+	}
+
+	@Override
+	public List<DirectoryUser> department(String managerId) {
+		return this.identity.createUserQuery()
+			.orderByUserId()
+			.asc()
+			.list()
+			.stream()
+			.filter((user) -> Objects.equals(managerId, this.identity.getUserInfo(user.getId(), MANAGER_ID)))
+			.map(this::toUser)
+			.toList();
+	}
+
+	@Override
+	public List<DirectoryUser> membersOf(String groupId) {
+		return this.identity.createUserQuery()
+			.memberOfGroup(groupId)
+			.orderByUserId()
+			.asc()
+			.list()
+			.stream()
+			.map(this::toUser)
+			.toList();
+	}
+
+	private DirectoryUser toUser(User user) {
+		Set<Role> roles = new HashSet<>();
+		Set<String> groups = new HashSet<>();
+		for (Group group : this.identity.createGroupQuery().groupMember(user.getId()).list()) {
+			if (ROLE_GROUP_TYPE.equals(group.getType())) {
+				Role.byName(group.getId()).ifPresent(roles::add);
+			}
+			else {
+				groups.add(group.getId());
+			}
+		}
+		return new DirectoryUser(user.getId(), user.getFirstName(), user.getLastName(), user.getEmail(),
+				this.identity.getUserInfo(user.getId(), MANAGER_ID), roles, groups);
+	}
+
+}

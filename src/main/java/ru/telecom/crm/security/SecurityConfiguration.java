@@ -1,0 +1,59 @@
+package ru.telecom.crm.security;
+
+import org.camunda.bpm.engine.IdentityService;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+import ru.telecom.crm.directory.Directory;
+
+/**
+ * Two chains in plain sight: the APIs (stateless, HTTP Basic against Camunda's identity
+ * store) and everything else (the Camunda webapps, which log users in themselves).
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	@Bean
+	AuthenticationManager camundaIdentityAuthentication(IdentityService identity, Directory directory) {
+		return new ProviderManager(new CamundaIdentityAuthenticationProvider(identity, directory));
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain apiChain(HttpSecurity http, AuthenticationManager camundaIdentityAuthentication)
+			throws Exception {
+		return http.securityMatcher("/api/**", "/engine-rest/**")
+			.authenticationManager(camundaIdentityAuthentication)
+			.authorizeHttpRequests((requests) -> requests.requestMatchers("/api/admin/**")
+				.hasAuthority("GROUP_" + Directory.ADMIN_GROUP)
+				.anyRequest()
+				.authenticated())
+			.httpBasic((basic) -> basic.authenticationEntryPoint((request, response, ex) -> {
+				response.setHeader("WWW-Authenticate", "Basic realm=\"helpdesk\"");
+				ProblemResponses.write(response, 401, "unauthorized", "Sign in to use the API");
+			}))
+			.exceptionHandling((exceptions) -> exceptions.accessDeniedHandler((request, response,
+					ex) -> ProblemResponses.write(response, 403, "forbidden", "Your role does not allow this")))
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf((csrf) -> csrf.disable())
+			.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain webappChain(HttpSecurity http) throws Exception {
+		// Camunda's webapps authenticate on their own and carry their own CSRF token
+		return http.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
+			.csrf((csrf) -> csrf.ignoringRequestMatchers("/camunda/**"))
+			.headers((headers) -> headers.frameOptions((frame) -> frame.sameOrigin()))
+			.build();
+	}
+
+}

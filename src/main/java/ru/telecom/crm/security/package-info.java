@@ -1,0 +1,7 @@
+/**
+ * Who may call what. In the embedded default: HTTP Basic on {@code /api/**} and
+ * {@code /engine-rest/**} against Camunda's identity store, Camunda's own login for the
+ * webapps.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "directory" })
+package ru.telecom.crm.security;

@@ -1,0 +1,105 @@
+package ru.telecom.crm.shared;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.lang.Nullable;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error of the API as an RFC 9457 problem document with a stable {@code type} per
+ * kind, field errors for validation, and never a stack trace.
+ */
+@RestControllerAdvice
+public class ApiProblems extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
+
+	/** The prefix of every problem type; the kind's slug follows. */
+	public static final String TYPE_PREFIX = "urn:problem-type:crm:";
+
+	@ExceptionHandler(DomainException.class)
+	ResponseEntity<ProblemDetail> domain(DomainException ex) {
+		ProblemDetail problem = problem(ex.kind().status(), ex.kind().slug(), ex.getMessage());
+		if (!ex.fieldErrors().isEmpty()) {
+			problem.setProperty("errors", ex.fieldErrors());
+		}
+		return ResponseEntity.status(ex.kind().status()).body(problem);
+	}
+
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex) {
+		ProblemDetail problem = problem(400, "validation", "Parameter '" + ex.getName() + "' has a wrong value");
+		problem.setProperty("errors", Map.of(ex.getName(), "'" + ex.getValue() + "' is not allowed here"));
+		return ResponseEntity.badRequest().body(problem);
+	}
+
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+		log.error("Unexpected error", ex);
+		return ResponseEntity.internalServerError()
+			.body(problem(500, "internal", "Something went wrong on our side; nothing you sent was lost"));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		ex.getBindingResult()
+			.getFieldErrors()
+			.forEach((error) -> errors.putIfAbsent(error.getField(), error.getDefaultMessage()));
+		ProblemDetail problem = problem(400, "validation", "The request has invalid fields");
+		problem.setProperty("errors", errors);
+		return ResponseEntity.badRequest().body(problem);
+	}
+
+	/** Spring's own errors (unreadable body, wrong media type…) get our types too. */
+	@Override
+	protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers,
+			HttpStatusCode statusCode, WebRequest request) {
+		if (body instanceof ProblemDetail problem) {
+			problem.setType(URI.create(TYPE_PREFIX + slugOf(statusCode)));
+			if (statusCode.value() == 400 && problem.getDetail() != null
+					&& problem.getDetail().startsWith("Failed to read request")) {
+				problem.setDetail("The request body is not readable JSON of the expected shape");
+			}
+		}
+		return super.createResponseEntity(body, headers, statusCode, request);
+	}
+
+	static ProblemDetail problem(int status, String slug, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(status), detail);
+		problem.setType(URI.create(TYPE_PREFIX + slug));
+		return problem;
+	}
+
+	private static String slugOf(HttpStatusCode status) {
+		return switch (status.value()) {
+			case 400 -> "validation";
+			case 403 -> "forbidden";
+			case 404 -> "not-found";
+			case 405 -> "method-not-allowed";
+			case 406 -> "not-acceptable";
+			case 409 -> "conflict";
+			case 413 -> "payload-too-large";
+			case 415 -> "unsupported-media-type";
+			case 503 -> "unavailable";
+			default -> (status.is5xxServerError()) ? "internal" : "bad-request";
+		};
+	}
+
+}

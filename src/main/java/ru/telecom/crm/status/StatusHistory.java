@@ -1,0 +1,14 @@
+package ru.telecom.crm.status;
+
+import java.util.List;
+
+/** The status history of requests and incidents. */
+public interface StatusHistory {
+
+	/** The request's transitions, oldest first. */
+	List<StatusEntry> ofServiceRequest(long serviceRequestId);
+
+	/** The incident's transitions, oldest first. */
+	List<StatusEntry> ofIncident(long incidentId);
+
+}
