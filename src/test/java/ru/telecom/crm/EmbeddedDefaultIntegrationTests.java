@@ -1,0 +1,119 @@
+package ru.telecom.crm;
+
+import java.net.HttpCookie;
+import java.util.List;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+import ru.telecom.crm.customer.CustomerApi;
+import ru.telecom.crm.customer.IntakeParty;
+import ru.telecom.crm.customer.IntakeResolution;
+import ru.telecom.crm.shared.KeyRaceRetry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The embedded default as {@code mvn spring-boot:run} starts it (H2 in memory here
+ * instead of a file): Tasklist for the demo users, the API, and a lookup through H2's
+ * LegacyDB.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "spring.datasource.url=jdbc:h2:mem:embedded-crm;DB_CLOSE_DELAY=-1",
+				"crm.legacy.url=jdbc:h2:mem:embedded-legacy;DB_CLOSE_DELAY=-1" })
+class EmbeddedDefaultIntegrationTests {
+
+	@Autowired
+	TestRestTemplate rest;
+
+	@Autowired
+	CustomerApi customers;
+
+	@Autowired
+	KeyRaceRetry keyRaceRetry;
+
+	@ParameterizedTest
+	@ValueSource(strings = { "anna", "boris", "maria", "ivan", "petr", "olga", "sergey", "elena", "admin" })
+	void everyDemoUserLogsIntoTasklist(String user) {
+		ResponseEntity<String> page = this.rest.getForEntity("/camunda/app/tasklist/default/", String.class);
+		assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+		String xsrf = cookie(page, "XSRF-TOKEN");
+		String session = cookie(page, "JSESSIONID");
+
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+		headers.add("X-XSRF-TOKEN", xsrf);
+		headers.add(HttpHeaders.COOKIE, "XSRF-TOKEN=" + xsrf + "; JSESSIONID=" + session);
+		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+		form.add("username", user);
+		form.add("password", user);
+		ResponseEntity<String> login = this.rest.exchange("/camunda/api/admin/auth/user/default/login/tasklist",
+				HttpMethod.POST, new HttpEntity<>(form, headers), String.class);
+
+		assertThat(login.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(login.getBody()).contains("\"userId\":\"" + user + "\"").contains("tasklist");
+	}
+
+	@Test
+	void aWrongPasswordDoesNotLogIn() {
+		ResponseEntity<String> page = this.rest.getForEntity("/camunda/app/tasklist/default/", String.class);
+		String xsrf = cookie(page, "XSRF-TOKEN");
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+		headers.add("X-XSRF-TOKEN", xsrf);
+		headers.add(HttpHeaders.COOKIE, "XSRF-TOKEN=" + xsrf + "; JSESSIONID=" + cookie(page, "JSESSIONID"));
+		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+		// esb logs into no webapp; Camunda delays the next logins of a user after a wrong
+		// password
+		form.add("username", "esb");
+		form.add("password", "anna");
+
+		ResponseEntity<String> login = this.rest.exchange("/camunda/api/admin/auth/user/default/login/tasklist",
+				HttpMethod.POST, new HttpEntity<>(form, headers), String.class);
+
+		assertThat(login.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+	}
+
+	@Test
+	void theApiTakesTheDemoUsersPasswords() {
+		ResponseEntity<String> services = this.rest.withBasicAuth("anna", "anna")
+			.getForEntity("/api/services", String.class);
+
+		assertThat(services.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(services.getBody()).contains("Home internet");
+	}
+
+	@Test
+	void theLookupReadsTheH2LegacyDb() {
+		IntakeResolution resolution = this.keyRaceRetry
+			.inTransaction(() -> this.customers.resolve(IntakeParty.of("8-900-444-55-66", "ORD-2001")));
+
+		assertThat(resolution.lookupCase()).isEqualTo(3);
+	}
+
+	private static String cookie(ResponseEntity<?> response, String name) {
+		List<String> cookies = response.getHeaders().get(HttpHeaders.SET_COOKIE);
+		assertThat(cookies).as("cookies set by the Tasklist page").isNotNull();
+		return cookies.stream()
+			.flatMap((header) -> HttpCookie.parse(header).stream())
+			.filter((cookie) -> cookie.getName().equals(name))
+			.map(HttpCookie::getValue)
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no cookie " + name + " in " + cookies));
+	}
+
+}

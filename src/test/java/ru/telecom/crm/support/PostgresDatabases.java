@@ -1,0 +1,88 @@
+package ru.telecom.crm.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Creates, once per test run, a fresh PostgreSQL database for our data and a separate one
+ * for LegacyDB, and points the app at them. Without a reachable PostgreSQL the tests fail
+ * at once and say how to get one: they are never skipped.
+ */
+public final class PostgresDatabases implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+	/**
+	 * The server's maintenance database; override with -Dcrm.test.pg.url or
+	 * CRM_TEST_PG_URL.
+	 */
+	public static final String ADMIN_URL = setting("crm.test.pg.url", "CRM_TEST_PG_URL",
+			"jdbc:postgresql://127.0.0.1:5432/postgres");
+
+	public static final String USER = setting("crm.test.pg.user", "CRM_TEST_PG_USER", "crm");
+
+	public static final String PASSWORD = setting("crm.test.pg.password", "CRM_TEST_PG_PASSWORD", "crm");
+
+	public static final String DATABASE = "crm_it";
+
+	public static final String LEGACY_DATABASE = "crm_it_legacy";
+
+	/** Set this property to {@code true} for a context whose LegacyDB is down. */
+	public static final String LEGACY_DOWN = "crm.test.legacy-down";
+
+	private static boolean created;
+
+	@Override
+	public void initialize(ConfigurableApplicationContext context) {
+		createOnce();
+		// a test of a LegacyDB outage points it at a port where nothing listens
+		boolean legacyDown = context.getEnvironment().getProperty(LEGACY_DOWN, Boolean.class, false);
+		String legacyUrl = legacyDown ? "jdbc:postgresql://127.0.0.1:1/" + LEGACY_DATABASE : urlOf(LEGACY_DATABASE);
+		TestPropertyValues.of("spring.datasource.url=" + urlOf(DATABASE), "spring.datasource.username=" + USER,
+				"spring.datasource.password=" + PASSWORD, "crm.legacy.url=" + legacyUrl, "crm.legacy.username=" + USER,
+				"crm.legacy.password=" + PASSWORD, "crm.legacy.migrate=" + !legacyDown)
+			.applyTo(context);
+	}
+
+	/** The JDBC URL of a database on the test server. */
+	public static String urlOf(String database) {
+		int slash = ADMIN_URL.lastIndexOf('/');
+		return ADMIN_URL.substring(0, slash + 1) + database;
+	}
+
+	static synchronized void createOnce() {
+		if (created) {
+			return;
+		}
+		try (Connection connection = DriverManager.getConnection(ADMIN_URL, USER, PASSWORD);
+				Statement statement = connection.createStatement()) {
+			for (String database : new String[] { DATABASE, LEGACY_DATABASE }) {
+				statement.execute("drop database if exists " + database + " with (force)");
+				statement.execute("create database " + database);
+			}
+			created = true;
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("""
+					The integration tests need PostgreSQL and could not use %s as '%s': %s
+					Get one with `bash .ci/run` (installs and starts PostgreSQL, creates the role), or on Debian:
+					  apt-get install postgresql && pg_ctlcluster 15 main start
+					  su postgres -c "psql -c \\"create role crm login createdb password 'crm'\\""
+					or point the tests elsewhere with CRM_TEST_PG_URL, CRM_TEST_PG_USER, CRM_TEST_PG_PASSWORD."""
+				.formatted(ADMIN_URL, USER, ex.getMessage()), ex);
+		}
+	}
+
+	private static String setting(String property, String env, String fallback) {
+		String value = System.getProperty(property);
+		if (value == null || value.isBlank()) {
+			value = System.getenv(env);
+		}
+		return (value == null || value.isBlank()) ? fallback : value;
+	}
+
+}
