@@ -11,7 +11,11 @@ public interface CatalogApi {
 
 	Optional<ServiceView> findService(int code);
 
+	Optional<ServiceView> findServiceById(long id);
+
 	Optional<WorkGroupView> findWorkGroup(int code);
+
+	Optional<WorkGroupView> findWorkGroupById(long id);
 
 	/** Work groups in use, retired ones included, by code. */
 	List<WorkGroupView> workGroups();

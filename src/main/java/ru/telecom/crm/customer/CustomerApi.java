@@ -1,5 +1,7 @@
 package ru.telecom.crm.customer;
 
+import java.util.Optional;
+
 /**
  * The customer module's face: clients, orders and the intake lookup.
  */
@@ -17,5 +19,9 @@ public interface CustomerApi {
 	 * @throws ru.telecom.crm.legacy.LegacyUnavailableException when LegacyDB is down
 	 */
 	IntakeResolution resolve(IntakeParty party);
+
+	Optional<ClientView> findClient(long id);
+
+	Optional<OrderView> findOrder(long id);
 
 }

@@ -11,4 +11,7 @@ public interface StatusHistory {
 	/** The incident's transitions, oldest first. */
 	List<StatusEntry> ofIncident(long incidentId);
 
+	/** What else happened to a request or incident, oldest first. */
+	List<ActivityEntry> activitiesOf(StatusRecorder.EntityType entityType, long entityId);
+
 }

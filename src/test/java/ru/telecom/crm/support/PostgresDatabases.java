@@ -31,6 +31,9 @@ public final class PostgresDatabases implements ApplicationContextInitializer<Co
 
 	public static final String LEGACY_DATABASE = "crm_it_legacy";
 
+	/** The port of the GreenMail server of the tests that read mail. */
+	public static final int SMTP_PORT = 3025;
+
 	/** Set this property to {@code true} for a context whose LegacyDB is down. */
 	public static final String LEGACY_DOWN = "crm.test.legacy-down";
 
@@ -44,7 +47,10 @@ public final class PostgresDatabases implements ApplicationContextInitializer<Co
 		String legacyUrl = legacyDown ? "jdbc:postgresql://127.0.0.1:1/" + LEGACY_DATABASE : urlOf(LEGACY_DATABASE);
 		TestPropertyValues.of("spring.datasource.url=" + urlOf(DATABASE), "spring.datasource.username=" + USER,
 				"spring.datasource.password=" + PASSWORD, "crm.legacy.url=" + legacyUrl, "crm.legacy.username=" + USER,
-				"crm.legacy.password=" + PASSWORD, "crm.legacy.migrate=" + !legacyDown)
+				"crm.legacy.password=" + PASSWORD, "crm.legacy.migrate=" + !legacyDown,
+				// every context on these databases mails alike: any of them may run a
+				// mail job
+				"crm.mail.transport=smtp", "spring.mail.host=127.0.0.1", "spring.mail.port=" + SMTP_PORT)
 			.applyTo(context);
 	}
 

@@ -65,8 +65,18 @@ class CatalogManager implements CatalogApi {
 	}
 
 	@Override
+	public Optional<ServiceView> findServiceById(long id) {
+		return this.services.findById(id).map(TelecomService::view);
+	}
+
+	@Override
 	public Optional<WorkGroupView> findWorkGroup(int code) {
 		return this.workGroups.findByCode(code).map(WorkGroup::view);
+	}
+
+	@Override
+	public Optional<WorkGroupView> findWorkGroupById(long id) {
+		return this.workGroups.findById(id).map(WorkGroup::view);
 	}
 
 	@Override

@@ -9,6 +9,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import ru.telecom.crm.customer.ClientView;
+
 /**
  * A customer of the operator: a person or, with INN and organisation name, a legal
  * entity.
@@ -69,6 +71,11 @@ public class Client {
 		}
 		this.legacyId = custId;
 		this.updatedAt = now;
+	}
+
+	ClientView view() {
+		return new ClientView(this.id, this.lastName, this.firstName, this.middleName, this.phone, this.email, this.inn,
+				this.orgName, this.legacyId);
 	}
 
 	public Long getId() {

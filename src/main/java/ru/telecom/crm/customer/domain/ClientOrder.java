@@ -11,6 +11,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import ru.telecom.crm.customer.OrderView;
+
 /** An order of a client, named by a unique order code. */
 @Entity
 @Table(name = "client_order")
@@ -57,6 +59,10 @@ public class ClientOrder {
 
 	public boolean belongsTo(Client client) {
 		return this.clientId.equals(client.getId());
+	}
+
+	OrderView view() {
+		return new OrderView(this.id, this.code, this.name, this.price, this.createdOn, this.clientId);
 	}
 
 	public Long getId() {

@@ -13,11 +13,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import ru.telecom.crm.customer.ClientView;
 import ru.telecom.crm.customer.CustomerApi;
 import ru.telecom.crm.customer.IntakeParty;
 import ru.telecom.crm.customer.IntakeResolution;
 import ru.telecom.crm.customer.IntakeResolution.Source;
 import ru.telecom.crm.customer.OrderOfAnotherClientException;
+import ru.telecom.crm.customer.OrderView;
 import ru.telecom.crm.legacy.LegacyCustomer;
 import ru.telecom.crm.legacy.LegacyDb;
 import ru.telecom.crm.legacy.LegacyOrder;
@@ -55,6 +57,18 @@ class CustomerService implements CustomerApi {
 		Found<Client> client = findOrMakeClient(intake);
 		Found<ClientOrder> order = findOrMakeOrder(intake, client.item());
 		return new IntakeResolution(client.item().getId(), order.item().getId(), client.source(), order.source());
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<ClientView> findClient(long id) {
+		return this.clients.findById(id).map(Client::view);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<OrderView> findOrder(long id) {
+		return this.orders.findById(id).map(ClientOrder::view);
 	}
 
 	private Found<Client> findOrMakeClient(Intake intake) {

@@ -1,6 +1,7 @@
 package ru.telecom.crm.incident.domain;
 
 import java.time.Instant;
+import java.util.Arrays;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -12,6 +13,9 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import ru.telecom.crm.incident.IncidentStatus;
+import ru.telecom.crm.incident.IncidentView;
+import ru.telecom.crm.shared.IllegalTransitionException;
+import ru.telecom.crm.shared.InvalidInputException;
 import ru.telecom.crm.shared.Priority;
 
 /** An incident (инцидент): third-line work for one service, opened from one request. */
@@ -73,6 +77,100 @@ public class Incident {
 		this.createdBy = createdBy;
 		this.status = IncidentStatus.NEW;
 		this.createdAt = now;
+	}
+
+	/**
+	 * Gives the incident to an engineer: {@code NEW → ASSIGNED}, or a reassignment that
+	 * keeps the status.
+	 * @return the status before
+	 */
+	IncidentStatus assignTo(String engineer) {
+		requireOpen("be assigned");
+		IncidentStatus old = this.status;
+		if (this.status == IncidentStatus.NEW) {
+			this.status = IncidentStatus.ASSIGNED;
+		}
+		this.assignee = engineer;
+		return old;
+	}
+
+	/** {@code ASSIGNED → NEW}: back to the group's queue. */
+	IncidentStatus unassign() {
+		IncidentStatus old = moveTo(IncidentStatus.NEW, IncidentStatus.ASSIGNED);
+		this.assignee = null;
+		return old;
+	}
+
+	/** {@code ASSIGNED → INWORK}. */
+	IncidentStatus startWork() {
+		return moveTo(IncidentStatus.INWORK, IncidentStatus.ASSIGNED);
+	}
+
+	/** {@code INWORK → ON_HOLD}, waiting for the customer or a third party. */
+	IncidentStatus hold(String reason) {
+		if (reason == null || reason.isBlank()) {
+			throw new InvalidInputException("holdReason", "say what the incident waits for");
+		}
+		IncidentStatus old = moveTo(IncidentStatus.ON_HOLD, IncidentStatus.INWORK);
+		this.holdReason = reason.strip();
+		return old;
+	}
+
+	/** {@code ON_HOLD → INWORK}. */
+	IncidentStatus resume() {
+		IncidentStatus old = moveTo(IncidentStatus.INWORK, IncidentStatus.ON_HOLD);
+		this.holdReason = null;
+		return old;
+	}
+
+	/**
+	 * {@code INWORK or ON_HOLD → CLOSED}, with the business process narrative written.
+	 */
+	IncidentStatus close(String narrative, Instant now) {
+		if (narrative == null || narrative.isBlank()) {
+			throw new InvalidInputException("narrative", "write the narrative before closing the incident");
+		}
+		IncidentStatus old = moveTo(IncidentStatus.CLOSED, IncidentStatus.INWORK, IncidentStatus.ON_HOLD);
+		this.narrative = narrative.strip();
+		this.holdReason = null;
+		this.closedAt = now;
+		return old;
+	}
+
+	/**
+	 * Lets go of its request, which closes; the incident goes on and keeps its origin.
+	 */
+	void unlink(Instant now) {
+		requireOpen("be unlinked");
+		if (this.unlinkedAt != null) {
+			throw new IllegalTransitionException("Incident " + this.id + " is already unlinked from its request");
+		}
+		this.unlinkedAt = now;
+	}
+
+	void attachToProcess(String processInstanceId) {
+		this.processInstanceId = processInstanceId;
+	}
+
+	private void requireOpen(String action) {
+		if (this.status == IncidentStatus.CLOSED) {
+			throw new IllegalTransitionException("Incident " + this.id + " is CLOSED and cannot " + action);
+		}
+	}
+
+	private IncidentStatus moveTo(IncidentStatus target, IncidentStatus... allowedFrom) {
+		if (!Arrays.asList(allowedFrom).contains(this.status)) {
+			throw new IllegalTransitionException("Incident", this.id, this.status, target);
+		}
+		IncidentStatus old = this.status;
+		this.status = target;
+		return old;
+	}
+
+	IncidentView view() {
+		return new IncidentView(this.id, this.createdAt, this.createdBy, this.assignee, this.narrative, this.serviceId,
+				this.workGroupId, this.priority, this.holdReason, this.serviceRequestId, this.clientId, this.unlinkedAt,
+				this.status, this.closedAt, this.processInstanceId);
 	}
 
 	public Long getId() {

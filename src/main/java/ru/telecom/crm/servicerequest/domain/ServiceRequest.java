@@ -1,6 +1,7 @@
 package ru.telecom.crm.servicerequest.domain;
 
 import java.time.Instant;
+import java.util.Objects;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -14,6 +15,8 @@ import jakarta.persistence.Version;
 import ru.telecom.crm.servicerequest.Channel;
 import ru.telecom.crm.servicerequest.CloseReason;
 import ru.telecom.crm.servicerequest.RequestStatus;
+import ru.telecom.crm.servicerequest.ServiceRequestView;
+import ru.telecom.crm.shared.IllegalTransitionException;
 import ru.telecom.crm.shared.Priority;
 
 /** A customer's service request (обращение). */
@@ -77,6 +80,62 @@ public class ServiceRequest {
 		this.createdAt = now;
 	}
 
+	/** Binds the client and order of a request whose caller was identified later. */
+	void bind(long clientId, long orderId) {
+		if (this.status != RequestStatus.NEW || this.clientId != null) {
+			throw new IllegalTransitionException(
+					"Service request " + this.id + " already has its client, or is no longer NEW");
+		}
+		this.clientId = clientId;
+		this.orderId = orderId;
+	}
+
+	/** Gives the request to an agent; {@code true} when the assignee changed. */
+	boolean assignTo(String agent) {
+		if (this.status == RequestStatus.CLOSED) {
+			throw new IllegalTransitionException("Service request " + this.id + " is CLOSED and cannot be reassigned");
+		}
+		if (Objects.equals(this.assignee, agent)) {
+			return false;
+		}
+		this.assignee = agent;
+		return true;
+	}
+
+	/** {@code NEW → IN_PROGRESS}: an incident was opened for it. */
+	RequestStatus markInProgress() {
+		if (this.clientId == null) {
+			throw new IllegalTransitionException(
+					"Service request " + this.id + " has no identified client; identify the caller first");
+		}
+		return moveTo(RequestStatus.IN_PROGRESS, RequestStatus.NEW);
+	}
+
+	/**
+	 * {@code → CLOSED}: without an incident only from {@code NEW}, because of its
+	 * incident only from {@code IN_PROGRESS}.
+	 */
+	RequestStatus close(CloseReason reason, Instant now) {
+		RequestStatus from = (reason == CloseReason.NO_INCIDENT) ? RequestStatus.NEW : RequestStatus.IN_PROGRESS;
+		RequestStatus old = moveTo(RequestStatus.CLOSED, from);
+		this.closeReason = reason;
+		this.closedAt = now;
+		return old;
+	}
+
+	void attachToProcess(String processInstanceId) {
+		this.processInstanceId = processInstanceId;
+	}
+
+	private RequestStatus moveTo(RequestStatus target, RequestStatus requiredFrom) {
+		if (this.status != requiredFrom) {
+			throw new IllegalTransitionException("Service request", this.id, this.status, target);
+		}
+		RequestStatus old = this.status;
+		this.status = target;
+		return old;
+	}
+
 	public Long getId() {
 		return this.id;
 	}
@@ -107,6 +166,12 @@ public class ServiceRequest {
 
 	public Instant getCreatedAt() {
 		return this.createdAt;
+	}
+
+	ServiceRequestView view() {
+		return new ServiceRequestView(this.id, this.createdAt, this.createdBy, this.channel, this.priority,
+				this.description, this.assignee, this.clientId, this.orderId, this.status, this.closeReason,
+				this.closedAt, this.rawMessage, this.processInstanceId);
 	}
 
 }

@@ -36,6 +36,17 @@ public class StatusRecord {
 	protected StatusRecord() {
 	}
 
+	StatusRecord(Long serviceRequestId, Long incidentId, String oldStatus, String newStatus, String userId,
+			String actorId, Instant now) {
+		this.serviceRequestId = serviceRequestId;
+		this.incidentId = incidentId;
+		this.oldStatus = oldStatus;
+		this.newStatus = newStatus;
+		this.userId = userId;
+		this.actorId = actorId;
+		this.createdAt = now;
+	}
+
 	StatusEntry entry() {
 		return new StatusEntry(this.id, this.createdAt, this.serviceRequestId, this.incidentId, this.oldStatus,
 				this.newStatus, this.userId, this.actorId);

@@ -1,0 +1,25 @@
+package ru.telecom.crm.incident;
+
+import ru.telecom.crm.incident.IncidentApi.TransitionDetails;
+
+/**
+ * What people do to an incident, done through its process exactly as in Tasklist: the
+ * current task is completed with the decision, so both leave the same history.
+ */
+public interface IncidentActions {
+
+	/**
+	 * Sets the incident's status.
+	 * @throws ru.telecom.crm.shared.IllegalTransitionException when the state machine
+	 * does not allow it from the current status
+	 * @throws ru.telecom.crm.shared.InvalidInputException when the transition lacks what
+	 * it needs (engineer, hold reason, narrative)
+	 */
+	void changeStatus(long id, IncidentStatus target, TransitionDetails details);
+
+	/**
+	 * Lets the incident go of its request, which closes with {@code INCIDENT_UNLINKED}.
+	 */
+	void unlink(long id);
+
+}

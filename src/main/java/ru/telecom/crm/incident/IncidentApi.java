@@ -1,0 +1,46 @@
+package ru.telecom.crm.incident;
+
+import java.util.Optional;
+
+/**
+ * Incidents and their transitions, as the {@code IncidentProcess} makes them. Each
+ * transition writes its status row in the caller's transaction; an illegal one throws
+ * {@link ru.telecom.crm.shared.IllegalTransitionException} and changes nothing.
+ */
+public interface IncidentApi {
+
+	/**
+	 * Creates the incident in {@code NEW}, routed to the service's work group, and starts
+	 * its process.
+	 * @throws ru.telecom.crm.shared.InvalidInputException for an unknown or retired
+	 * service
+	 */
+	IncidentView open(OpenIncident incident, String actorId);
+
+	/**
+	 * Moves the incident to {@code target}: {@code ASSIGNED} (with the engineer; a
+	 * reassignment when already assigned), {@code NEW} (back to the queue),
+	 * {@code INWORK}, {@code ON_HOLD} (with the reason), {@code CLOSED} (with the
+	 * narrative).
+	 */
+	void transition(long id, IncidentStatus target, TransitionDetails details, String actorId);
+
+	/** Gives an assigned incident to another engineer: same status, an activity row. */
+	void reassign(long id, String engineer, String actorId);
+
+	/** Records that the incident let go of its request. */
+	void markUnlinked(long id, String actorId);
+
+	Optional<IncidentView> find(long id);
+
+	/** The candidate group of the incident's work group queue. */
+	String queueOf(long id);
+
+	/** What a transition needs besides the target: only the fields it uses are read. */
+	record TransitionDetails(String engineer, String narrative, String holdReason) {
+
+		public static final TransitionDetails NONE = new TransitionDetails(null, null, null);
+
+	}
+
+}

@@ -1,0 +1,7 @@
+package ru.telecom.crm.incident;
+
+import ru.telecom.crm.shared.Priority;
+
+/** An incident about to be opened for a request and a catalog service. */
+public record OpenIncident(long serviceRequestId, long clientId, Priority priority, int serviceCode) {
+}

@@ -1,0 +1,146 @@
+package ru.telecom.crm.incident.domain;
+
+import java.time.Clock;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import ru.telecom.crm.catalog.CatalogApi;
+import ru.telecom.crm.catalog.ServiceView;
+import ru.telecom.crm.catalog.WorkGroupView;
+import ru.telecom.crm.directory.Directory;
+import ru.telecom.crm.directory.DirectoryUser;
+import ru.telecom.crm.directory.Role;
+import ru.telecom.crm.incident.IncidentApi;
+import ru.telecom.crm.incident.IncidentProcess;
+import ru.telecom.crm.incident.IncidentStatus;
+import ru.telecom.crm.incident.IncidentView;
+import ru.telecom.crm.incident.OpenIncident;
+import ru.telecom.crm.shared.InvalidInputException;
+import ru.telecom.crm.shared.NotFoundException;
+import ru.telecom.crm.status.StatusRecorder;
+import ru.telecom.crm.status.StatusRecorder.EntityType;
+
+@Service
+@Transactional
+class IncidentService implements IncidentApi {
+
+	private final IncidentRepository incidents;
+
+	private final CatalogApi catalog;
+
+	private final Directory directory;
+
+	private final StatusRecorder history;
+
+	private final RuntimeService runtime;
+
+	private final Clock clock;
+
+	IncidentService(IncidentRepository incidents, CatalogApi catalog, Directory directory, StatusRecorder history,
+			RuntimeService runtime, Clock clock) {
+		this.incidents = incidents;
+		this.catalog = catalog;
+		this.directory = directory;
+		this.history = history;
+		this.runtime = runtime;
+		this.clock = clock;
+	}
+
+	@Override
+	public IncidentView open(OpenIncident command, String actorId) {
+		ServiceView service = this.catalog.findService(command.serviceCode())
+			.filter((found) -> !found.retired())
+			.orElseThrow(() -> new InvalidInputException("serviceCode",
+					"no service " + command.serviceCode() + " in the catalog"));
+		Incident incident = this.incidents.save(new Incident(command.serviceRequestId(), command.clientId(),
+				service.id(), service.workGroupId(), command.priority(), actorId, this.clock.instant()));
+		this.history.incidentTransition(incident.getId(), null, IncidentStatus.NEW.name(), null, actorId);
+		ProcessInstance process = this.runtime.createMessageCorrelation(IncidentProcess.MESSAGE_OPENED)
+			.processInstanceBusinessKey(String.valueOf(incident.getId()))
+			.setVariable(IncidentProcess.INCIDENT_ID, incident.getId())
+			.setVariable(IncidentProcess.SERVICE_REQUEST_ID, command.serviceRequestId())
+			.setVariable(IncidentProcess.WORK_GROUP, "wg-" + service.workGroupCode())
+			.setVariable(IncidentProcess.ENGINEER, null)
+			.correlateStartMessage();
+		incident.attachToProcess(process.getId());
+		return incident.view();
+	}
+
+	@Override
+	public void transition(long id, IncidentStatus target, TransitionDetails details, String actorId) {
+		Incident incident = get(id);
+		IncidentStatus old = switch (target) {
+			case ASSIGNED -> incident.assignTo(engineerOf(incident, details.engineer()));
+			case NEW -> incident.unassign();
+			case INWORK -> (incident.getStatus() == IncidentStatus.ON_HOLD) ? incident.resume() : incident.startWork();
+			case ON_HOLD -> incident.hold(details.holdReason());
+			case CLOSED -> incident.close(details.narrative(), this.clock.instant());
+		};
+		if (old == incident.getStatus()) {
+			this.history.activity(EntityType.INCIDENT, id, "REASSIGNED", actorId, "to " + incident.getAssignee());
+			return;
+		}
+		this.history.incidentTransition(id, old.name(), incident.getStatus().name(), incident.getAssignee(), actorId);
+	}
+
+	@Override
+	public void reassign(long id, String engineer, String actorId) {
+		Incident incident = get(id);
+		String before = incident.getAssignee();
+		if (incident.getStatus() == IncidentStatus.NEW) {
+			throw new InvalidInputException("engineer", "incident " + id + " is NEW: assign it, not reassign it");
+		}
+		incident.assignTo(engineerOf(incident, engineer));
+		this.history.activity(EntityType.INCIDENT, id, "REASSIGNED", actorId, before + " -> " + engineer);
+	}
+
+	@Override
+	public void markUnlinked(long id, String actorId) {
+		Incident incident = get(id);
+		incident.unlink(this.clock.instant());
+		this.history.activity(EntityType.INCIDENT, id, "UNLINKED", actorId,
+				"from service request " + incident.getServiceRequestId());
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<IncidentView> find(long id) {
+		return this.incidents.findById(id).map(Incident::view);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public String queueOf(long id) {
+		return workGroupOf(get(id)).groupId();
+	}
+
+	/**
+	 * The engineer, checked: a third-line user or manager of the incident's work group.
+	 */
+	private String engineerOf(Incident incident, String engineer) {
+		if (engineer == null || engineer.isBlank()) {
+			throw new InvalidInputException("engineer", "choose the engineer to assign");
+		}
+		String group = workGroupOf(incident).groupId();
+		DirectoryUser user = this.directory.findUser(engineer.strip())
+			.filter((found) -> found.groups().contains(group))
+			.filter((found) -> found.hasRole(Role.SL3_USER) || found.hasRole(Role.SL3_MANAGER))
+			.orElseThrow(() -> new InvalidInputException("engineer",
+					"'" + engineer + "' is not an engineer of work group " + group));
+		return user.id();
+	}
+
+	private WorkGroupView workGroupOf(Incident incident) {
+		return this.catalog.findWorkGroupById(incident.getWorkGroupId()).orElseThrow();
+	}
+
+	private Incident get(long id) {
+		return this.incidents.findById(id).orElseThrow(() -> new NotFoundException("Incident", id));
+	}
+
+}

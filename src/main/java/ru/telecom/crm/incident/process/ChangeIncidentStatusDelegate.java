@@ -1,0 +1,49 @@
+package ru.telecom.crm.incident.process;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+
+import org.springframework.stereotype.Component;
+
+import ru.telecom.crm.incident.IncidentApi;
+import ru.telecom.crm.incident.IncidentApi.TransitionDetails;
+import ru.telecom.crm.incident.IncidentStatus;
+import ru.telecom.crm.shared.CurrentActor;
+
+import static ru.telecom.crm.incident.IncidentProcess.ENGINEER;
+import static ru.telecom.crm.incident.IncidentProcess.HOLD_REASON;
+import static ru.telecom.crm.incident.IncidentProcess.INCIDENT_ID;
+import static ru.telecom.crm.incident.IncidentProcess.NARRATIVE;
+import static ru.telecom.crm.incident.IncidentProcess.TARGET_STATUS;
+
+/**
+ * Moves the incident to the status the model names in the task's {@code targetStatus}.
+ */
+@Component
+class ChangeIncidentStatusDelegate implements JavaDelegate {
+
+	private final IncidentApi incidents;
+
+	private final CurrentActor actor;
+
+	ChangeIncidentStatusDelegate(IncidentApi incidents, CurrentActor actor) {
+		this.incidents = incidents;
+		this.actor = actor;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		IncidentStatus target = IncidentStatus.valueOf((String) execution.getVariableLocal(TARGET_STATUS));
+		TransitionDetails details = new TransitionDetails((String) execution.getVariable(ENGINEER),
+				(String) execution.getVariable(NARRATIVE), (String) execution.getVariable(HOLD_REASON));
+		this.incidents.transition(incidentId(execution), target, details, this.actor.id());
+		if (target == IncidentStatus.NEW) {
+			execution.setVariable(ENGINEER, null);
+		}
+	}
+
+	static long incidentId(DelegateExecution execution) {
+		return ((Number) execution.getVariable(INCIDENT_ID)).longValue();
+	}
+
+}

@@ -1,0 +1,42 @@
+package ru.telecom.crm.incident.process;
+
+import java.util.Objects;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+
+import org.springframework.stereotype.Component;
+
+import ru.telecom.crm.incident.IncidentApi;
+import ru.telecom.crm.shared.CurrentActor;
+
+import static ru.telecom.crm.incident.IncidentProcess.ENGINEER;
+
+/**
+ * A manager who hands an engineer's task to another engineer in Tasklist reassigns the
+ * incident: same status, an activity row, the new engineer on the following tasks.
+ */
+@Component
+class IncidentAssignmentListener implements TaskListener {
+
+	private final IncidentApi incidents;
+
+	private final CurrentActor actor;
+
+	IncidentAssignmentListener(IncidentApi incidents, CurrentActor actor) {
+		this.incidents = incidents;
+		this.actor = actor;
+	}
+
+	@Override
+	public void notify(DelegateTask task) {
+		String engineer = task.getAssignee();
+		if (engineer == null || Objects.equals(engineer, task.getVariable(ENGINEER))) {
+			return;
+		}
+		this.incidents.reassign(ChangeIncidentStatusDelegate.incidentId(task.getExecution()), engineer,
+				this.actor.id());
+		task.setVariable(ENGINEER, engineer);
+	}
+
+}

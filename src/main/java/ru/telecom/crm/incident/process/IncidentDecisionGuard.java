@@ -1,0 +1,36 @@
+package ru.telecom.crm.incident.process;
+
+import java.util.Set;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+
+import org.springframework.stereotype.Component;
+
+import ru.telecom.crm.incident.IncidentProcess;
+import ru.telecom.crm.incident.IncidentProcess.Decision;
+import ru.telecom.crm.shared.InvalidInputException;
+
+/**
+ * Refuses to complete an incident task with a decision the task does not offer, before
+ * anything runs, with a message a person understands. An engineer who claimed the
+ * incident from the queue and assigns it without naming anyone assigns it to themselves.
+ */
+@Component
+class IncidentDecisionGuard implements TaskListener {
+
+	@Override
+	public void notify(DelegateTask task) {
+		Set<Decision> offered = IncidentProcess.DECISIONS.get(task.getTaskDefinitionKey());
+		Object decision = task.getVariable(IncidentProcess.DECISION);
+		if (decision == null || offered.stream().noneMatch((option) -> option.name().equals(decision.toString()))) {
+			throw new InvalidInputException(IncidentProcess.DECISION,
+					"'" + task.getName() + "' offers " + offered + ", not " + decision);
+		}
+		if (IncidentProcess.TASK_ASSIGN_ENGINEER.equals(task.getTaskDefinitionKey())
+				&& task.getVariable(IncidentProcess.ENGINEER) == null && task.getAssignee() != null) {
+			task.setVariable(IncidentProcess.ENGINEER, task.getAssignee());
+		}
+	}
+
+}

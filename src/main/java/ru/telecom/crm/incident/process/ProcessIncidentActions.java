@@ -1,0 +1,118 @@
+package ru.telecom.crm.incident.process;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import ru.telecom.crm.incident.IncidentActions;
+import ru.telecom.crm.incident.IncidentApi;
+import ru.telecom.crm.incident.IncidentApi.TransitionDetails;
+import ru.telecom.crm.incident.IncidentProcess;
+import ru.telecom.crm.incident.IncidentProcess.Decision;
+import ru.telecom.crm.incident.IncidentStatus;
+import ru.telecom.crm.incident.IncidentView;
+import ru.telecom.crm.shared.CurrentActor;
+import ru.telecom.crm.shared.EngineCalls;
+import ru.telecom.crm.shared.IllegalTransitionException;
+import ru.telecom.crm.shared.NotFoundException;
+
+@Service
+@Transactional
+class ProcessIncidentActions implements IncidentActions {
+
+	private final IncidentApi incidents;
+
+	private final TaskService tasks;
+
+	private final RuntimeService runtime;
+
+	private final CurrentActor actor;
+
+	ProcessIncidentActions(IncidentApi incidents, TaskService tasks, RuntimeService runtime, CurrentActor actor) {
+		this.incidents = incidents;
+		this.tasks = tasks;
+		this.runtime = runtime;
+		this.actor = actor;
+	}
+
+	@Override
+	public void changeStatus(long id, IncidentStatus target, TransitionDetails details) {
+		IncidentView incident = this.incidents.find(id).orElseThrow(() -> new NotFoundException("Incident", id));
+		Task task = (incident.status() == IncidentStatus.CLOSED) ? null
+				: this.tasks.createTaskQuery().processInstanceId(incident.processInstanceId()).singleResult();
+		if (task == null) {
+			throw new IllegalTransitionException("Incident", id, incident.status(), target);
+		}
+		if (target == IncidentStatus.ASSIGNED && incident.status() != IncidentStatus.NEW) {
+			// a reassignment: the assignment listener checks and records it
+			EngineCalls.run(() -> this.tasks.setAssignee(task.getId(), details.engineer()));
+			return;
+		}
+		Decision decision = decisionFor(task.getTaskDefinitionKey(), target);
+		if (decision == null) {
+			throw new IllegalTransitionException("Incident", id, incident.status(), target);
+		}
+		Map<String, Object> variables = new HashMap<>();
+		variables.put(IncidentProcess.DECISION, decision.name());
+		if (details.engineer() != null) {
+			variables.put(IncidentProcess.ENGINEER, details.engineer());
+		}
+		else if (decision == Decision.ASSIGN_AND_START) {
+			// an engineer who takes it from the queue and starts at once
+			variables.put(IncidentProcess.ENGINEER, this.actor.id());
+		}
+		if (details.narrative() != null) {
+			variables.put(IncidentProcess.NARRATIVE, details.narrative());
+		}
+		if (details.holdReason() != null) {
+			variables.put(IncidentProcess.HOLD_REASON, details.holdReason());
+		}
+		EngineCalls.run(() -> this.tasks.complete(task.getId(), variables));
+	}
+
+	@Override
+	public void unlink(long id) {
+		IncidentView incident = this.incidents.find(id).orElseThrow(() -> new NotFoundException("Incident", id));
+		if (incident.status() == IncidentStatus.CLOSED || !incident.isLinked()) {
+			throw new IllegalTransitionException("Incident " + id + " is "
+					+ (incident.isLinked() ? "CLOSED" : "already unlinked") + " and cannot be unlinked");
+		}
+		EngineCalls.run(() -> this.runtime.createMessageCorrelation(IncidentProcess.MESSAGE_UNLINK)
+			.processInstanceId(incident.processInstanceId())
+			.correlate());
+	}
+
+	/** The decision that takes the task's status to {@code target}, or none. */
+	static Decision decisionFor(String taskKey, IncidentStatus target) {
+		return switch (taskKey) {
+			case IncidentProcess.TASK_ASSIGN_ENGINEER -> switch (target) {
+				case ASSIGNED -> Decision.ASSIGN;
+				case INWORK -> Decision.ASSIGN_AND_START;
+				default -> null;
+			};
+			case IncidentProcess.TASK_START_WORK -> switch (target) {
+				case INWORK -> Decision.START;
+				case NEW -> Decision.RETURN;
+				default -> null;
+			};
+			case IncidentProcess.TASK_WORK_INCIDENT -> switch (target) {
+				case ON_HOLD -> Decision.HOLD;
+				case CLOSED -> Decision.CLOSE;
+				default -> null;
+			};
+			case IncidentProcess.TASK_RESUME_INCIDENT -> switch (target) {
+				case INWORK -> Decision.RESUME;
+				case CLOSED -> Decision.CLOSE;
+				default -> null;
+			};
+			default -> null;
+		};
+	}
+
+}

@@ -1,0 +1,43 @@
+package ru.telecom.crm.incident.process;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+
+import org.springframework.stereotype.Component;
+
+import ru.telecom.crm.incident.IncidentApi;
+import ru.telecom.crm.incident.IncidentView;
+import ru.telecom.crm.shared.CurrentActor;
+
+import static ru.telecom.crm.incident.IncidentProcess.INCIDENT_ID;
+import static ru.telecom.crm.incident.IncidentProcess.MESSAGE_UNLINKED;
+
+/** Lets the incident go of its request and tells the request, which closes. */
+@Component
+class UnlinkIncidentDelegate implements JavaDelegate {
+
+	private final IncidentApi incidents;
+
+	private final RuntimeService runtime;
+
+	private final CurrentActor actor;
+
+	UnlinkIncidentDelegate(IncidentApi incidents, RuntimeService runtime, CurrentActor actor) {
+		this.incidents = incidents;
+		this.runtime = runtime;
+		this.actor = actor;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		long id = ChangeIncidentStatusDelegate.incidentId(execution);
+		this.incidents.markUnlinked(id, this.actor.id());
+		IncidentView incident = this.incidents.find(id).orElseThrow();
+		this.runtime.createMessageCorrelation(MESSAGE_UNLINKED)
+			.processInstanceBusinessKey(String.valueOf(incident.serviceRequestId()))
+			.setVariable(INCIDENT_ID, id)
+			.correlate();
+	}
+
+}

@@ -1,0 +1,23 @@
+package ru.telecom.crm.notification;
+
+/**
+ * The {@code IncidentMailProcess} model's names. Each incident mail runs as a small
+ * process of its own, started in the transaction of the change it reports: its send step
+ * is an asynchronous job after commit, retried with backoff, and a Cockpit incident when
+ * it finally fails, without ever contending with the incident's own process.
+ */
+public final class IncidentMailProcess {
+
+	public static final String KEY = "IncidentMailProcess";
+
+	/** Variables: the incident and the {@link MailKind}. */
+	public static final String INCIDENT_ID = "incidentId";
+
+	public static final String MAIL_KIND = "mailKind";
+
+	public static final String TASK_SEND_MAIL = "Task_SendMail";
+
+	private IncidentMailProcess() {
+	}
+
+}

@@ -1,0 +1,155 @@
+package ru.telecom.crm.notification.domain;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+
+import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.mail.MailPreparationException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import ru.telecom.crm.catalog.CatalogApi;
+import ru.telecom.crm.catalog.ServiceView;
+import ru.telecom.crm.catalog.WorkGroupView;
+import ru.telecom.crm.customer.ClientView;
+import ru.telecom.crm.customer.CustomerApi;
+import ru.telecom.crm.directory.Directory;
+import ru.telecom.crm.directory.DirectoryUser;
+import ru.telecom.crm.incident.IncidentApi;
+import ru.telecom.crm.incident.IncidentView;
+import ru.telecom.crm.notification.MailKind;
+import ru.telecom.crm.notification.NotificationApi;
+import ru.telecom.crm.servicerequest.ServiceRequestApi;
+import ru.telecom.crm.shared.CurrentActor;
+import ru.telecom.crm.shared.NotFoundException;
+import ru.telecom.crm.status.StatusRecorder;
+import ru.telecom.crm.status.StatusRecorder.EntityType;
+
+@Service
+@Transactional
+class MailService implements NotificationApi {
+
+	private final MailDeliveryRepository deliveries;
+
+	private final JavaMailSender sender;
+
+	private final MailSettings settings;
+
+	private final IncidentApi incidents;
+
+	private final ServiceRequestApi requests;
+
+	private final CustomerApi customers;
+
+	private final CatalogApi catalog;
+
+	private final Directory directory;
+
+	private final StatusRecorder history;
+
+	private final Clock clock;
+
+	private final ResourceBundleMessageSource texts = new ResourceBundleMessageSource();
+
+	private final Session session = Session.getInstance(new Properties());
+
+	MailService(MailDeliveryRepository deliveries, JavaMailSender sender, MailSettings settings, IncidentApi incidents,
+			ServiceRequestApi requests, CustomerApi customers, CatalogApi catalog, Directory directory,
+			StatusRecorder history, Clock clock) {
+		this.deliveries = deliveries;
+		this.sender = sender;
+		this.settings = settings;
+		this.incidents = incidents;
+		this.requests = requests;
+		this.customers = customers;
+		this.catalog = catalog;
+		this.directory = directory;
+		this.history = history;
+		this.clock = clock;
+		this.texts.setBasename("mail/messages");
+		this.texts.setDefaultEncoding("UTF-8");
+		this.texts.setFallbackToSystemLocale(false);
+	}
+
+	@Override
+	public boolean sendIncidentMail(MailKind kind, long incidentId, String eventKey) {
+		if (this.deliveries.existsByEventKey(eventKey)) {
+			return false;
+		}
+		IncidentView incident = this.incidents.find(incidentId)
+			.orElseThrow(() -> new NotFoundException("Incident", incidentId));
+		ServiceView service = this.catalog.findServiceById(incident.serviceId()).orElseThrow();
+		WorkGroupView group = this.catalog.findWorkGroupById(incident.workGroupId()).orElseThrow();
+		ClientView client = this.customers.findClient(incident.clientId()).orElseThrow();
+		Set<String> recipients = recipients(kind, incident, group, client);
+		String key = "mail.incident." + kind.name().toLowerCase();
+		Object[] args = { incident.id(), service.name(), group.name(), incident.priority(), incident.serviceRequestId(),
+				client.displayName(), incident.assignee(), (incident.narrative() != null) ? incident.narrative() : "" };
+		String subject = text(key + ".subject", args);
+		String messageId = "<" + eventKey + "@" + this.settings.messageIdDomain() + ">";
+		if (!recipients.isEmpty()) {
+			this.sender.send(message(messageId, recipients, subject, text(key + ".body", args)));
+		}
+		this.deliveries.save(new MailDelivery(eventKey, messageId, kind.name(), incidentId,
+				String.join(", ", recipients), subject, this.clock.instant()));
+		this.history.activity(EntityType.INCIDENT, incidentId, recipients.isEmpty() ? "MAIL_SKIPPED" : "MAIL_SENT",
+				CurrentActor.SYSTEM, kind + " to " + (recipients.isEmpty() ? "nobody" : String.join(", ", recipients)));
+		return !recipients.isEmpty();
+	}
+
+	private Set<String> recipients(MailKind kind, IncidentView incident, WorkGroupView group, ClientView client) {
+		Set<String> to = new LinkedHashSet<>();
+		switch (kind) {
+			case INCIDENT_OPENED -> {
+				emailOf(group.managerId()).ifPresent(to::add);
+				Optional.ofNullable(group.email()).ifPresent(to::add);
+			}
+			case INCIDENT_ASSIGNED -> emailOf(incident.assignee()).ifPresent(to::add);
+			case INCIDENT_CLOSED -> {
+				this.requests.find(incident.serviceRequestId())
+					.flatMap((request) -> this.directory.findUser(request.assignee()))
+					.flatMap((agent) -> emailOf(agent.managerId()))
+					.ifPresent(to::add);
+				emailOf(group.managerId()).ifPresent(to::add);
+				Optional.ofNullable(client.email()).ifPresent(to::add);
+			}
+		}
+		return to;
+	}
+
+	private Optional<String> emailOf(String userId) {
+		return this.directory.findUser(userId).map(DirectoryUser::email).filter((email) -> !email.isBlank());
+	}
+
+	private MimeMessage message(String messageId, Set<String> recipients, String subject, String body) {
+		try {
+			MimeMessage message = new StableIdMimeMessage(this.session, messageId);
+			message.setFrom(new InternetAddress(this.settings.from()));
+			for (String recipient : recipients) {
+				message.addRecipient(MimeMessage.RecipientType.TO, new InternetAddress(recipient));
+			}
+			message.setSubject(subject, StandardCharsets.UTF_8.name());
+			message.setText(body, StandardCharsets.UTF_8.name());
+			message.setSentDate(java.util.Date.from(this.clock.instant()));
+			return message;
+		}
+		catch (MessagingException ex) {
+			throw new MailPreparationException("Could not compose the mail " + messageId, ex);
+		}
+	}
+
+	private String text(String key, Object[] args) {
+		return this.texts.getMessage(key, args, this.settings.locale());
+	}
+
+}

@@ -1,0 +1,24 @@
+package ru.telecom.crm.notification.domain;
+
+import java.nio.file.Path;
+import java.util.Locale;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How mail goes out.
+ *
+ * @param from the sender address
+ * @param locale the language of the mails: {@code en} or {@code ru}
+ * @param transport {@code smtp} (Spring Mail's {@code spring.mail.*} server) or
+ * {@code capture} (the embedded default: mails written as {@code .eml} files to
+ * {@code captureDir}, readable without a mail server)
+ * @param captureDir where captured mails go
+ * @param messageIdDomain the right-hand side of our Message-IDs
+ */
+@ConfigurationProperties("crm.mail")
+record MailSettings(@DefaultValue("helpdesk@telecom.example") String from, @DefaultValue("en") Locale locale,
+		@DefaultValue("smtp") String transport, @DefaultValue("target/mail") Path captureDir,
+		@DefaultValue("helpdesk.telecom.example") String messageIdDomain) {
+}

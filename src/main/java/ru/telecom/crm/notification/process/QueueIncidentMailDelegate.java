@@ -1,0 +1,36 @@
+package ru.telecom.crm.notification.process;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+
+import org.springframework.stereotype.Component;
+
+import ru.telecom.crm.incident.IncidentProcess;
+import ru.telecom.crm.notification.IncidentMailProcess;
+import ru.telecom.crm.notification.MailKind;
+
+/**
+ * Queues the incident mail the task's {@code mailKind} names: starts its mail process in
+ * this transaction, so it is sent after the change commits, or not at all.
+ */
+@Component
+class QueueIncidentMailDelegate implements JavaDelegate {
+
+	private final RuntimeService runtime;
+
+	QueueIncidentMailDelegate(RuntimeService runtime) {
+		this.runtime = runtime;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		MailKind kind = MailKind.valueOf((String) execution.getVariableLocal(IncidentProcess.MAIL_KIND));
+		Object incidentId = execution.getVariable(IncidentProcess.INCIDENT_ID);
+		this.runtime.startProcessInstanceByKey(IncidentMailProcess.KEY, String.valueOf(incidentId),
+				Map.of(IncidentMailProcess.INCIDENT_ID, incidentId, IncidentMailProcess.MAIL_KIND, kind.name()));
+	}
+
+}

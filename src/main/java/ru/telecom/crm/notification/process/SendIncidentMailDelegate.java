@@ -1,0 +1,35 @@
+package ru.telecom.crm.notification.process;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+
+import org.springframework.stereotype.Component;
+
+import ru.telecom.crm.notification.IncidentMailProcess;
+import ru.telecom.crm.notification.MailKind;
+import ru.telecom.crm.notification.NotificationApi;
+
+/**
+ * Sends one incident mail. Runs as an asynchronous job: a mail server that is down fails
+ * it and the engine retries it with backoff. The event key is the mail's own process
+ * instance, the same on every retry.
+ */
+@Component
+class SendIncidentMailDelegate implements JavaDelegate {
+
+	private final NotificationApi notifications;
+
+	SendIncidentMailDelegate(NotificationApi notifications) {
+		this.notifications = notifications;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		MailKind kind = MailKind.valueOf((String) execution.getVariable(IncidentMailProcess.MAIL_KIND));
+		long incidentId = ((Number) execution.getVariable(IncidentMailProcess.INCIDENT_ID)).longValue();
+		String eventKey = "incident-" + incidentId + "." + kind.name().toLowerCase() + "."
+				+ execution.getProcessInstanceId();
+		this.notifications.sendIncidentMail(kind, incidentId, eventKey);
+	}
+
+}

@@ -1,0 +1,87 @@
+package ru.telecom.crm.servicerequest;
+
+/**
+ * The {@code ServiceRequestProcess} model's names, used by code and tests alike. The
+ * process's business key is the request's id.
+ */
+public final class ServiceRequestProcess {
+
+	public static final String KEY = "ServiceRequestProcess";
+
+	/** Variables given at start. */
+	public static final String CHANNEL = "channel";
+
+	public static final String CLIENT_ID = "clientId";
+
+	public static final String CLIENT_PHONE = "clientPhone";
+
+	public static final String CLIENT_LAST_NAME = "clientLastName";
+
+	public static final String CLIENT_FIRST_NAME = "clientFirstName";
+
+	public static final String CLIENT_MIDDLE_NAME = "clientMiddleName";
+
+	public static final String CLIENT_EMAIL = "clientEmail";
+
+	public static final String ORDER_CODE = "orderCode";
+
+	public static final String ORDER_NAME = "orderName";
+
+	public static final String DESCRIPTION = "description";
+
+	public static final String PRIORITY = "priority";
+
+	public static final String RAW_MESSAGE = "rawMessage";
+
+	/** Variables the process sets. */
+	public static final String SERVICE_REQUEST_ID = "serviceRequestId";
+
+	/** The agent the request's tasks go to; empty for the helpdesk queue. */
+	public static final String ASSIGNEE = "assignee";
+
+	public static final String CALLER_IDENTIFIED = "callerIdentified";
+
+	/** What the agent chose when qualifying: one of {@link Decision}. */
+	public static final String DECISION = "requestDecision";
+
+	public static final String SERVICE_CODE = "serviceCode";
+
+	public static final String INCIDENT_ID = "incidentId";
+
+	/** Input parameters of service tasks. */
+	public static final String CLOSE_REASON = "closeReason";
+
+	/** On "Bind client and order": refuse bad input instead of asking a person. */
+	public static final String STRICT = "strict";
+
+	/** Activities. */
+	public static final String TASK_OPEN_REQUEST = "Task_OpenRequest";
+
+	public static final String TASK_LOOK_UP_CALLER = "Task_LookUpCaller";
+
+	public static final String TASK_IDENTIFY_CALLER = "Task_IdentifyCaller";
+
+	public static final String TASK_QUALIFY_REQUEST = "Task_QualifyRequest";
+
+	public static final String EVENT_WAIT_FOR_INCIDENT = "Gateway_WaitForIncident";
+
+	public static final String END_NO_INCIDENT = "Event_ClosedWithoutIncident";
+
+	public static final String END_INCIDENT_CLOSED = "Event_ClosedByIncident";
+
+	public static final String END_INCIDENT_UNLINKED = "Event_ClosedByUnlink";
+
+	private ServiceRequestProcess() {
+	}
+
+	/** What the agent chose when qualifying a request. */
+	public enum Decision {
+
+		/** Open an incident for the chosen service. */
+		OPEN_INCIDENT,
+		/** Close the request: no incident can be opened. */
+		CLOSE
+
+	}
+
+}

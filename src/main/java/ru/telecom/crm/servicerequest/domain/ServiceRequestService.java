@@ -1,0 +1,91 @@
+package ru.telecom.crm.servicerequest.domain;
+
+import java.time.Clock;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import ru.telecom.crm.servicerequest.CloseReason;
+import ru.telecom.crm.servicerequest.NewServiceRequest;
+import ru.telecom.crm.servicerequest.RequestStatus;
+import ru.telecom.crm.servicerequest.ServiceRequestApi;
+import ru.telecom.crm.servicerequest.ServiceRequestView;
+import ru.telecom.crm.shared.NotFoundException;
+import ru.telecom.crm.shared.Priority;
+import ru.telecom.crm.status.StatusRecorder;
+import ru.telecom.crm.status.StatusRecorder.EntityType;
+
+@Service
+@Transactional
+class ServiceRequestService implements ServiceRequestApi {
+
+	private final ServiceRequestRepository requests;
+
+	private final StatusRecorder history;
+
+	private final Clock clock;
+
+	ServiceRequestService(ServiceRequestRepository requests, StatusRecorder history, Clock clock) {
+		this.requests = requests;
+		this.history = history;
+		this.clock = clock;
+	}
+
+	@Override
+	public ServiceRequestView open(NewServiceRequest request, String actorId) {
+		Priority priority = (request.priority() != null) ? request.priority() : Priority.NORMAL;
+		ServiceRequest created = this.requests
+			.save(new ServiceRequest(request.channel(), priority, request.description(), actorId, request.assignee(),
+					request.clientId(), request.orderId(), request.rawMessage(), this.clock.instant()));
+		this.history.requestTransition(created.getId(), null, RequestStatus.NEW.name(), created.getAssignee(), actorId);
+		return created.view();
+	}
+
+	@Override
+	public void attachToProcess(long id, String processInstanceId) {
+		get(id).attachToProcess(processInstanceId);
+	}
+
+	@Override
+	public void bind(long id, long clientId, long orderId, String actorId) {
+		get(id).bind(clientId, orderId);
+		this.history.activity(EntityType.SERVICE_REQUEST, id, "CALLER_IDENTIFIED", actorId,
+				"client " + clientId + ", order " + orderId);
+	}
+
+	@Override
+	public void assign(long id, String agent, String actorId) {
+		ServiceRequest request = get(id);
+		String before = request.getAssignee();
+		if (request.assignTo(agent)) {
+			this.history.activity(EntityType.SERVICE_REQUEST, id, "ASSIGNED", actorId,
+					((before != null) ? before : "queue") + " -> " + ((agent != null) ? agent : "queue"));
+		}
+	}
+
+	@Override
+	public void markInProgress(long id, String actorId) {
+		ServiceRequest request = get(id);
+		RequestStatus old = request.markInProgress();
+		this.history.requestTransition(id, old.name(), request.getStatus().name(), request.getAssignee(), actorId);
+	}
+
+	@Override
+	public void close(long id, CloseReason reason, String actorId) {
+		ServiceRequest request = get(id);
+		RequestStatus old = request.close(reason, this.clock.instant());
+		this.history.requestTransition(id, old.name(), request.getStatus().name(), request.getAssignee(), actorId);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<ServiceRequestView> find(long id) {
+		return this.requests.findById(id).map(ServiceRequest::view);
+	}
+
+	private ServiceRequest get(long id) {
+		return this.requests.findById(id).orElseThrow(() -> new NotFoundException("Service request", id));
+	}
+
+}

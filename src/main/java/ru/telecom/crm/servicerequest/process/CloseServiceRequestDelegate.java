@@ -1,0 +1,33 @@
+package ru.telecom.crm.servicerequest.process;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+
+import org.springframework.stereotype.Component;
+
+import ru.telecom.crm.servicerequest.CloseReason;
+import ru.telecom.crm.servicerequest.ServiceRequestApi;
+import ru.telecom.crm.shared.CurrentActor;
+
+import static ru.telecom.crm.servicerequest.ServiceRequestProcess.CLOSE_REASON;
+
+/** Closes the request with the reason the model gives the task. */
+@Component
+class CloseServiceRequestDelegate implements JavaDelegate {
+
+	private final ServiceRequestApi requests;
+
+	private final CurrentActor actor;
+
+	CloseServiceRequestDelegate(ServiceRequestApi requests, CurrentActor actor) {
+		this.requests = requests;
+		this.actor = actor;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		CloseReason reason = CloseReason.valueOf((String) execution.getVariableLocal(CLOSE_REASON));
+		this.requests.close(IntakeVariables.requestId(execution), reason, this.actor.id());
+	}
+
+}

@@ -1,0 +1,65 @@
+package ru.telecom.crm.servicerequest.process;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+import ru.telecom.crm.customer.CustomerApi;
+import ru.telecom.crm.customer.IntakeParty;
+import ru.telecom.crm.customer.IntakeResolution;
+import ru.telecom.crm.servicerequest.ServiceRequestApi;
+import ru.telecom.crm.shared.CurrentActor;
+import ru.telecom.crm.shared.DomainException;
+
+import static ru.telecom.crm.servicerequest.ServiceRequestProcess.CALLER_IDENTIFIED;
+import static ru.telecom.crm.servicerequest.ServiceRequestProcess.STRICT;
+
+/**
+ * Looks up the client and order of a request whose caller was not identified at start.
+ * After a channel message (not strict) a phone or order code that resolves to nothing
+ * leaves the caller unidentified for an agent to sort out, and a LegacyDB outage fails
+ * the job so the engine retries it; after an agent identified the caller (strict) bad
+ * input is refused with its message.
+ */
+@Component
+class IdentifyCallerDelegate implements JavaDelegate {
+
+	private static final Logger log = LoggerFactory.getLogger(IdentifyCallerDelegate.class);
+
+	private final CustomerApi customers;
+
+	private final ServiceRequestApi requests;
+
+	private final CurrentActor actor;
+
+	IdentifyCallerDelegate(CustomerApi customers, ServiceRequestApi requests, CurrentActor actor) {
+		this.customers = customers;
+		this.requests = requests;
+		this.actor = actor;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		boolean strict = Boolean.TRUE.equals(execution.getVariableLocal(STRICT));
+		IntakeParty party = IntakeVariables.partyOf(execution);
+		IntakeResolution found;
+		try {
+			found = this.customers.resolve(party);
+		}
+		catch (DomainException ex) {
+			if (strict || ex.kind() == DomainException.Kind.UNAVAILABLE) {
+				throw ex;
+			}
+			log.info("Request {}: caller not identified from the message ({}); left to an agent",
+					IntakeVariables.requestId(execution), ex.getMessage());
+			execution.setVariable(CALLER_IDENTIFIED, false);
+			return;
+		}
+		this.requests.bind(IntakeVariables.requestId(execution), found.clientId(), found.orderId(), this.actor.id());
+		execution.setVariable(CALLER_IDENTIFIED, true);
+	}
+
+}

@@ -1,0 +1,60 @@
+package ru.telecom.crm.servicerequest.process;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+
+import org.springframework.stereotype.Component;
+
+import ru.telecom.crm.incident.IncidentApi;
+import ru.telecom.crm.incident.IncidentView;
+import ru.telecom.crm.incident.OpenIncident;
+import ru.telecom.crm.servicerequest.ServiceRequestApi;
+import ru.telecom.crm.servicerequest.ServiceRequestView;
+import ru.telecom.crm.shared.CurrentActor;
+import ru.telecom.crm.shared.InvalidInputException;
+
+import static ru.telecom.crm.servicerequest.ServiceRequestProcess.INCIDENT_ID;
+import static ru.telecom.crm.servicerequest.ServiceRequestProcess.SERVICE_CODE;
+
+/** Opens the incident for the service the agent chose; the request goes IN_PROGRESS. */
+@Component
+class OpenIncidentDelegate implements JavaDelegate {
+
+	private final ServiceRequestApi requests;
+
+	private final IncidentApi incidents;
+
+	private final CurrentActor actor;
+
+	OpenIncidentDelegate(ServiceRequestApi requests, IncidentApi incidents, CurrentActor actor) {
+		this.requests = requests;
+		this.incidents = incidents;
+		this.actor = actor;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		long requestId = IntakeVariables.requestId(execution);
+		Long serviceCode = serviceCode(execution.getVariable(SERVICE_CODE));
+		this.requests.markInProgress(requestId, this.actor.id());
+		ServiceRequestView request = this.requests.find(requestId).orElseThrow();
+		IncidentView incident = this.incidents.open(
+				new OpenIncident(requestId, request.clientId(), request.priority(), serviceCode.intValue()),
+				this.actor.id());
+		execution.setVariable(INCIDENT_ID, incident.id());
+	}
+
+	private static Long serviceCode(Object value) {
+		try {
+			Long code = IntakeVariables.longOrNull(value);
+			if (code != null && code > 0 && code <= Integer.MAX_VALUE) {
+				return code;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// reported below
+		}
+		throw new InvalidInputException("serviceCode", "choose a service from the catalog");
+	}
+
+}

@@ -1,0 +1,157 @@
+package ru.telecom.crm.servicerequest.process;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import ru.telecom.crm.customer.IntakeParty;
+import ru.telecom.crm.incident.IncidentApi;
+import ru.telecom.crm.incident.IncidentView;
+import ru.telecom.crm.servicerequest.Channel;
+import ru.telecom.crm.servicerequest.ChannelMessage;
+import ru.telecom.crm.servicerequest.OpenRequest;
+import ru.telecom.crm.servicerequest.RequestActions;
+import ru.telecom.crm.servicerequest.RequestStatus;
+import ru.telecom.crm.servicerequest.ServiceRequestApi;
+import ru.telecom.crm.servicerequest.ServiceRequestProcess;
+import ru.telecom.crm.servicerequest.ServiceRequestProcess.Decision;
+import ru.telecom.crm.servicerequest.ServiceRequestView;
+import ru.telecom.crm.shared.EngineCalls;
+import ru.telecom.crm.shared.IllegalTransitionException;
+import ru.telecom.crm.shared.KeyRaceRetry;
+import ru.telecom.crm.shared.NotFoundException;
+
+import static ru.telecom.crm.servicerequest.ServiceRequestProcess.CHANNEL;
+import static ru.telecom.crm.servicerequest.ServiceRequestProcess.CLIENT_EMAIL;
+import static ru.telecom.crm.servicerequest.ServiceRequestProcess.CLIENT_FIRST_NAME;
+import static ru.telecom.crm.servicerequest.ServiceRequestProcess.CLIENT_ID;
+import static ru.telecom.crm.servicerequest.ServiceRequestProcess.CLIENT_LAST_NAME;
+import static ru.telecom.crm.servicerequest.ServiceRequestProcess.CLIENT_MIDDLE_NAME;
+import static ru.telecom.crm.servicerequest.ServiceRequestProcess.CLIENT_PHONE;
+import static ru.telecom.crm.servicerequest.ServiceRequestProcess.DECISION;
+import static ru.telecom.crm.servicerequest.ServiceRequestProcess.DESCRIPTION;
+import static ru.telecom.crm.servicerequest.ServiceRequestProcess.INCIDENT_ID;
+import static ru.telecom.crm.servicerequest.ServiceRequestProcess.ORDER_CODE;
+import static ru.telecom.crm.servicerequest.ServiceRequestProcess.ORDER_NAME;
+import static ru.telecom.crm.servicerequest.ServiceRequestProcess.PRIORITY;
+import static ru.telecom.crm.servicerequest.ServiceRequestProcess.RAW_MESSAGE;
+import static ru.telecom.crm.servicerequest.ServiceRequestProcess.SERVICE_CODE;
+import static ru.telecom.crm.servicerequest.ServiceRequestProcess.SERVICE_REQUEST_ID;
+import static ru.telecom.crm.servicerequest.ServiceRequestProcess.TASK_IDENTIFY_CALLER;
+import static ru.telecom.crm.servicerequest.ServiceRequestProcess.TASK_QUALIFY_REQUEST;
+
+@Service
+class ProcessRequestActions implements RequestActions {
+
+	private final RuntimeService runtime;
+
+	private final TaskService tasks;
+
+	private final ServiceRequestApi requests;
+
+	private final IncidentApi incidents;
+
+	private final KeyRaceRetry keyRaceRetry;
+
+	ProcessRequestActions(RuntimeService runtime, TaskService tasks, ServiceRequestApi requests, IncidentApi incidents,
+			KeyRaceRetry keyRaceRetry) {
+		this.runtime = runtime;
+		this.tasks = tasks;
+		this.requests = requests;
+		this.incidents = incidents;
+		this.keyRaceRetry = keyRaceRetry;
+	}
+
+	@Override
+	public ServiceRequestView open(OpenRequest request) {
+		Map<String, Object> variables = partyVariables(request.party());
+		variables.put(CHANNEL, Channel.PHONE.name());
+		variables.put(DESCRIPTION, request.description());
+		variables.put(PRIORITY, (request.priority() != null) ? request.priority().name() : null);
+		// two agents opening requests for the same new client: the loser runs again
+		return this.keyRaceRetry.inTransaction(() -> EngineCalls.get(() -> start(variables)));
+	}
+
+	@Override
+	@Transactional
+	public ServiceRequestView receive(ChannelMessage message) {
+		if (!message.channel().isUnattended()) {
+			throw new IllegalArgumentException("A phone call is opened by an agent, not received");
+		}
+		Map<String, Object> variables = new HashMap<>();
+		variables.put(CHANNEL, message.channel().name());
+		variables.put(RAW_MESSAGE, message.rawMessage());
+		variables.put(CLIENT_PHONE, message.clientPhone());
+		variables.put(ORDER_CODE, message.orderCode());
+		variables.put(DESCRIPTION, message.description());
+		return EngineCalls.get(() -> start(variables));
+	}
+
+	@Override
+	@Transactional
+	public void identifyCaller(long requestId, IntakeParty party) {
+		String taskId = taskOf(requestId, TASK_IDENTIFY_CALLER, "identify its caller").getId();
+		EngineCalls.run(() -> this.tasks.complete(taskId, partyVariables(party)));
+	}
+
+	@Override
+	@Transactional
+	public IncidentView openIncident(long requestId, int serviceCode) {
+		Task task = taskOf(requestId, TASK_QUALIFY_REQUEST, "open an incident");
+		EngineCalls.run(() -> this.tasks.complete(task.getId(),
+				Map.of(DECISION, Decision.OPEN_INCIDENT.name(), SERVICE_CODE, serviceCode)));
+		long incidentId = ((Number) this.runtime.getVariable(task.getProcessInstanceId(), INCIDENT_ID)).longValue();
+		return this.incidents.find(incidentId).orElseThrow();
+	}
+
+	@Override
+	@Transactional
+	public void closeWithoutIncident(long requestId) {
+		String taskId = taskOf(requestId, TASK_QUALIFY_REQUEST, "be closed without an incident").getId();
+		EngineCalls.run(() -> this.tasks.complete(taskId, Map.of(DECISION, Decision.CLOSE.name())));
+	}
+
+	private ServiceRequestView start(Map<String, Object> variables) {
+		ProcessInstance process = this.runtime.startProcessInstanceByKey(ServiceRequestProcess.KEY, variables);
+		long id = ((Number) this.runtime.getVariable(process.getId(), SERVICE_REQUEST_ID)).longValue();
+		return this.requests.find(id).orElseThrow();
+	}
+
+	/**
+	 * The request's open task of that kind; anything else is a transition it cannot make.
+	 */
+	private Task taskOf(long requestId, String taskKey, String action) {
+		ServiceRequestView request = this.requests.find(requestId)
+			.orElseThrow(() -> new NotFoundException("Service request", requestId));
+		Task task = (request.status() == RequestStatus.NEW) ? this.tasks.createTaskQuery()
+			.processInstanceId(request.processInstanceId())
+			.taskDefinitionKey(taskKey)
+			.singleResult() : null;
+		if (task == null) {
+			throw new IllegalTransitionException("Service request " + requestId + " is " + request.status()
+					+ ((request.status() == RequestStatus.NEW) ? " but not waiting" : "") + " and cannot " + action);
+		}
+		return task;
+	}
+
+	private static Map<String, Object> partyVariables(IntakeParty party) {
+		Map<String, Object> variables = new HashMap<>();
+		variables.put(CLIENT_ID, party.clientId());
+		variables.put(CLIENT_PHONE, party.clientPhone());
+		variables.put(CLIENT_LAST_NAME, party.clientLastName());
+		variables.put(CLIENT_FIRST_NAME, party.clientFirstName());
+		variables.put(CLIENT_MIDDLE_NAME, party.clientMiddleName());
+		variables.put(CLIENT_EMAIL, party.clientEmail());
+		variables.put(ORDER_CODE, party.orderCode());
+		variables.put(ORDER_NAME, party.orderName());
+		return variables;
+	}
+
+}

@@ -1,0 +1,38 @@
+package ru.telecom.crm.servicerequest.process;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+
+import org.springframework.stereotype.Component;
+
+import ru.telecom.crm.servicerequest.ServiceRequestApi;
+import ru.telecom.crm.shared.CurrentActor;
+
+import static ru.telecom.crm.servicerequest.ServiceRequestProcess.ASSIGNEE;
+
+/**
+ * An agent who claims a request from the helpdesk queue, or a manager who hands it to
+ * another agent, becomes its assignee (logged as activity).
+ */
+@Component
+class RequestAssignmentListener implements TaskListener {
+
+	private final ServiceRequestApi requests;
+
+	private final CurrentActor actor;
+
+	RequestAssignmentListener(ServiceRequestApi requests, CurrentActor actor) {
+		this.requests = requests;
+		this.actor = actor;
+	}
+
+	@Override
+	public void notify(DelegateTask task) {
+		if (task.getAssignee() == null) {
+			return;
+		}
+		this.requests.assign(IntakeVariables.requestId(task), task.getAssignee(), this.actor.id());
+		task.setVariable(ASSIGNEE, task.getAssignee());
+	}
+
+}

@@ -1,0 +1,110 @@
+package ru.telecom.crm.notification.process;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import ru.telecom.crm.notification.IncidentMailProcess;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+
+/**
+ * Every path of {@code IncidentMailProcess}, on the engine alone with the sender mocked.
+ */
+@Deployment(resources = "processes/IncidentMailProcess.bpmn")
+class IncidentMailProcessTests {
+
+	@RegisterExtension
+	static ProcessEngineExtension engine = ProcessEngineExtension.builder()
+		.configurationResource("camunda-unit.cfg.xml")
+		.build();
+
+	private final List<String> sent = new ArrayList<>();
+
+	private RuntimeException mailServerDown;
+
+	@BeforeEach
+	void mockSender() {
+		Mocks.register("sendIncidentMailDelegate", (JavaDelegate) (execution) -> {
+			if (this.mailServerDown != null) {
+				throw this.mailServerDown;
+			}
+			this.sent
+				.add(execution.getVariable(IncidentMailProcess.MAIL_KIND) + " " + execution.getProcessInstanceId());
+		});
+	}
+
+	@AfterEach
+	void resetMocks() {
+		Mocks.reset();
+	}
+
+	@Test
+	void theMailIsSentByAJobAfterTheRequestCommitted() {
+		ProcessInstance mail = request();
+
+		assertThat(mail).isWaitingAt(IncidentMailProcess.TASK_SEND_MAIL);
+		assertThat(this.sent).isEmpty();
+
+		execute(job(mail));
+
+		assertThat(mail).isEnded().hasPassed("Event_MailSent");
+		assertThat(this.sent).containsExactly("INCIDENT_OPENED " + mail.getId());
+	}
+
+	@Test
+	void aMailServerThatIsDownDelaysTheMailWithBackoff() {
+		this.mailServerDown = new IllegalStateException("SMTP server down");
+		ProcessInstance mail = request();
+
+		assertThatThrownBy(() -> managementService().executeJob(job(mail).getId())).hasMessageContaining("SMTP");
+
+		// one more try per retry interval of the model: PT10S, PT30S, PT1M, PT5M, PT15M,
+		// PT30M, PT1H
+		assertThat(job(mail).getRetries()).isEqualTo(7);
+		assertThat(job(mail).getDuedate()).isNotNull();
+		this.mailServerDown = null;
+		execute(job(mail));
+		assertThat(mail).isEnded();
+		assertThat(this.sent).hasSize(1);
+	}
+
+	@Test
+	void aMailThatKeepsFailingBecomesACockpitIncident() {
+		this.mailServerDown = new IllegalStateException("SMTP server down");
+		ProcessInstance mail = request();
+		String jobId = job(mail).getId();
+
+		// the first try and one per retry interval
+		for (int attempt = 1; attempt <= 8; attempt++) {
+			assertThatThrownBy(() -> managementService().executeJob(jobId)).hasMessageContaining("SMTP");
+		}
+
+		assertThat(job(mail).getRetries()).isZero();
+		assertThat(runtimeService().createIncidentQuery().processInstanceId(mail.getId()).singleResult())
+			.satisfies((incident) -> assertThat(incident.getIncidentMessage()).contains("SMTP server down"));
+		assertThat(this.sent).isEmpty();
+	}
+
+	private ProcessInstance request() {
+		return runtimeService().startProcessInstanceByKey(IncidentMailProcess.KEY, "7",
+				Map.of(IncidentMailProcess.INCIDENT_ID, 7L, IncidentMailProcess.MAIL_KIND, "INCIDENT_OPENED"));
+	}
+
+}

@@ -1,0 +1,235 @@
+package ru.telecom.crm.servicerequest.process;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import ru.telecom.crm.incident.IncidentProcess;
+import ru.telecom.crm.servicerequest.ServiceRequestProcess;
+import ru.telecom.crm.shared.InvalidInputException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static ru.telecom.crm.servicerequest.ServiceRequestProcess.*;
+
+/**
+ * Every path of {@code ServiceRequestProcess}, on the engine alone with delegates mocked.
+ */
+@Deployment(resources = "processes/ServiceRequestProcess.bpmn")
+class ServiceRequestProcessTests {
+
+	@RegisterExtension
+	static ProcessEngineExtension engine = ProcessEngineExtension.builder()
+		.configurationResource("camunda-unit.cfg.xml")
+		.build();
+
+	/** What the mocked delegates were asked to do, in order. */
+	private final List<String> calls = new ArrayList<>();
+
+	private boolean lookupFinds;
+
+	private RuntimeException lookupFails;
+
+	@BeforeEach
+	void mockDelegates() {
+		Mocks.register("openServiceRequestDelegate", (JavaDelegate) (execution) -> {
+			boolean agent = "PHONE".equals(execution.getVariable(CHANNEL));
+			execution.setProcessBusinessKey("42");
+			execution.setVariable(SERVICE_REQUEST_ID, 42L);
+			execution.setVariable(ASSIGNEE, agent ? "anna" : null);
+			execution.setVariable(CALLER_IDENTIFIED, agent);
+			this.calls.add("open");
+		});
+		Mocks.register("identifyCallerDelegate", (JavaDelegate) (execution) -> {
+			if (this.lookupFails != null) {
+				throw this.lookupFails;
+			}
+			boolean strict = Boolean.TRUE.equals(execution.getVariableLocal(STRICT));
+			execution.setVariable(CALLER_IDENTIFIED, strict || this.lookupFinds);
+			this.calls.add(strict ? "bind" : "look up");
+		});
+		Mocks.register("openIncidentDelegate", (JavaDelegate) (execution) -> {
+			execution.setVariable(INCIDENT_ID, 7L);
+			this.calls.add("open incident " + execution.getVariable(SERVICE_CODE));
+		});
+		Mocks.register("closeServiceRequestDelegate",
+				(JavaDelegate) (execution) -> this.calls.add("close " + execution.getVariableLocal(CLOSE_REASON)));
+		Mocks.register("requestDecisionGuard", new RequestDecisionGuard());
+		Mocks.register("requestAssignmentListener",
+				(TaskListener) (task) -> this.calls.add("assigned to " + task.getAssignee()));
+	}
+
+	@AfterEach
+	void resetMocks() {
+		Mocks.reset();
+	}
+
+	@Test
+	void anAgentsRequestWaitsWithTheAgentToBeQualified() {
+		ProcessInstance process = startByAgent();
+
+		assertThat(process).isWaitingAt(TASK_QUALIFY_REQUEST).hasBusinessKey("42");
+		assertThat(task(process)).isAssignedTo("anna");
+		assertThat(this.calls).containsExactly("open", "assigned to anna");
+	}
+
+	@Test
+	void closingWithoutAnIncidentEndsTheRequest() {
+		ProcessInstance process = startByAgent();
+
+		complete(task(process), withVariables(DECISION, Decision.CLOSE.name()));
+
+		assertThat(process).hasPassed("Task_CloseNoIncident").isEnded().hasPassed(END_NO_INCIDENT);
+		assertThat(this.calls).endsWith("close NO_INCIDENT");
+	}
+
+	@Test
+	void openingAnIncidentWaitsForIt() {
+		ProcessInstance process = startByAgent();
+
+		complete(task(process), withVariables(DECISION, Decision.OPEN_INCIDENT.name(), SERVICE_CODE, 1001));
+
+		assertThat(process).hasPassed("Task_OpenIncident").isWaitingAt(EVENT_WAIT_FOR_INCIDENT);
+		assertThat(this.calls).endsWith("open incident 1001");
+	}
+
+	@Test
+	void theIncidentClosingClosesTheRequest() {
+		ProcessInstance process = startByAgent();
+		complete(task(process), withVariables(DECISION, Decision.OPEN_INCIDENT.name(), SERVICE_CODE, 1001));
+
+		runtimeService().createMessageCorrelation(IncidentProcess.MESSAGE_CLOSED)
+			.processInstanceBusinessKey("42")
+			.correlate();
+
+		assertThat(process).hasPassed("Event_IncidentClosed", "Task_CloseIncidentClosed")
+			.isEnded()
+			.hasPassed(END_INCIDENT_CLOSED);
+		assertThat(this.calls).endsWith("close INCIDENT_CLOSED");
+	}
+
+	@Test
+	void unlinkingTheIncidentClosesTheRequest() {
+		ProcessInstance process = startByAgent();
+		complete(task(process), withVariables(DECISION, Decision.OPEN_INCIDENT.name(), SERVICE_CODE, 2001));
+
+		runtimeService().createMessageCorrelation(IncidentProcess.MESSAGE_UNLINKED)
+			.processInstanceBusinessKey("42")
+			.correlate();
+
+		assertThat(process).hasPassed("Event_IncidentUnlinked", "Task_CloseIncidentUnlinked")
+			.hasNotPassed("Task_CloseIncidentClosed")
+			.isEnded()
+			.hasPassed(END_INCIDENT_UNLINKED);
+		assertThat(this.calls).endsWith("close INCIDENT_UNLINKED");
+	}
+
+	@Test
+	void aChannelMessageIsStoredFirstAndLookedUpByAJob() {
+		this.lookupFinds = true;
+		ProcessInstance process = startByChannel();
+
+		assertThat(process).isWaitingAt(TASK_LOOK_UP_CALLER);
+		assertThat(this.calls).containsExactly("open");
+
+		execute(job(process));
+
+		assertThat(process).isWaitingAt(TASK_QUALIFY_REQUEST).hasNotPassed(TASK_IDENTIFY_CALLER);
+		assertThat(task(process)).isNotAssigned().hasCandidateGroup("helpdesk");
+	}
+
+	@Test
+	void aCallerNobodyCanFindIsIdentifiedByAnAgentFromTheQueue() {
+		this.lookupFinds = false;
+		ProcessInstance process = startByChannel();
+		execute(job(process));
+
+		assertThat(process).isWaitingAt(TASK_IDENTIFY_CALLER);
+		assertThat(task(process)).isNotAssigned().hasCandidateGroup("helpdesk");
+		taskService().claim(task(process).getId(), "boris");
+		complete(task(process), withVariables(CLIENT_PHONE, "+79001112233", ORDER_CODE, "ORD-1001"));
+
+		assertThat(process).hasPassed("Task_BindCaller").isWaitingAt(TASK_QUALIFY_REQUEST);
+		assertThat(this.calls).containsExactly("open", "look up", "assigned to boris", "bind");
+	}
+
+	@Test
+	void aQueuedRequestClaimedByAnAgentIsTheirs() {
+		this.lookupFinds = true;
+		ProcessInstance process = startByChannel();
+		execute(job(process));
+
+		taskService().claim(task(process).getId(), "boris");
+
+		assertThat(task(process)).isAssignedTo("boris");
+		assertThat(this.calls).endsWith("assigned to boris");
+	}
+
+	@Test
+	void aFailingLookupIsRetriedNotLost() {
+		this.lookupFails = new IllegalStateException("LegacyDB is down");
+		ProcessInstance process = startByChannel();
+		Job lookup = job(process);
+
+		assertThatThrownBy(() -> engine.getManagementService().executeJob(lookup.getId()))
+			.hasMessageContaining("LegacyDB is down");
+
+		Job retried = job(process);
+		// one more try per retry interval of the model (PT10S … PT1H)
+		assertThat(retried.getRetries()).isEqualTo(7);
+		assertThat(retried.getDuedate()).isNotNull();
+		assertThat(process).isWaitingAt(TASK_LOOK_UP_CALLER);
+
+		this.lookupFails = null;
+		this.lookupFinds = true;
+		execute(job(process));
+		assertThat(process).isWaitingAt(TASK_QUALIFY_REQUEST);
+	}
+
+	@Test
+	void anUnknownDecisionIsRefusedAndTheTaskStays() {
+		ProcessInstance process = startByAgent();
+		String taskId = task(process).getId();
+
+		assertThatThrownBy(() -> taskService().complete(taskId, Map.of(DECISION, "MAYBE"))).rootCause()
+			.isInstanceOf(InvalidInputException.class)
+			.hasMessageContaining("not MAYBE");
+		assertThatThrownBy(() -> taskService().complete(taskId, Map.of(DECISION, "OPEN_INCIDENT"))).rootCause()
+			.isInstanceOf(InvalidInputException.class)
+			.hasMessageContaining("service");
+
+		assertThat(process).isWaitingAt(TASK_QUALIFY_REQUEST);
+		assertThat(this.calls).doesNotContain("close NO_INCIDENT");
+	}
+
+	private ProcessInstance startByAgent() {
+		return runtimeService().startProcessInstanceByKey(ServiceRequestProcess.KEY,
+				Map.of(CHANNEL, "PHONE", CLIENT_PHONE, "+79007778899", ORDER_CODE, "ORD-3001"));
+	}
+
+	private ProcessInstance startByChannel() {
+		return runtimeService().startProcessInstanceByKey(ServiceRequestProcess.KEY,
+				Map.of(CHANNEL, "SMS", RAW_MESSAGE, "no internet since morning"));
+	}
+
+}
