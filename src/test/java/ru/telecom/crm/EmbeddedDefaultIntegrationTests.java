@@ -34,8 +34,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.datasource.url=jdbc:h2:mem:embedded-crm;DB_CLOSE_DELAY=-1",
+				// engines are registered in a static registry that the engine REST API
+				// reads by
+				// name: this context's must not take the name of the PostgreSQL contexts'
+				// engine
+				"camunda.bpm.process-engine-name=" + EmbeddedDefaultIntegrationTests.ENGINE,
 				"crm.legacy.url=jdbc:h2:mem:embedded-legacy;DB_CLOSE_DELAY=-1" })
 class EmbeddedDefaultIntegrationTests {
+
+	static final String ENGINE = "embedded";
 
 	@Autowired
 	TestRestTemplate rest;
@@ -49,7 +56,7 @@ class EmbeddedDefaultIntegrationTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "anna", "boris", "maria", "ivan", "petr", "olga", "sergey", "elena", "admin" })
 	void everyDemoUserLogsIntoTasklist(String user) {
-		ResponseEntity<String> page = this.rest.getForEntity("/camunda/app/tasklist/default/", String.class);
+		ResponseEntity<String> page = this.rest.getForEntity("/camunda/app/tasklist/" + ENGINE + "/", String.class);
 		assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
 		String xsrf = cookie(page, "XSRF-TOKEN");
 		String session = cookie(page, "JSESSIONID");
@@ -61,7 +68,7 @@ class EmbeddedDefaultIntegrationTests {
 		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
 		form.add("username", user);
 		form.add("password", user);
-		ResponseEntity<String> login = this.rest.exchange("/camunda/api/admin/auth/user/default/login/tasklist",
+		ResponseEntity<String> login = this.rest.exchange("/camunda/api/admin/auth/user/" + ENGINE + "/login/tasklist",
 				HttpMethod.POST, new HttpEntity<>(form, headers), String.class);
 
 		assertThat(login.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -70,7 +77,7 @@ class EmbeddedDefaultIntegrationTests {
 
 	@Test
 	void aWrongPasswordDoesNotLogIn() {
-		ResponseEntity<String> page = this.rest.getForEntity("/camunda/app/tasklist/default/", String.class);
+		ResponseEntity<String> page = this.rest.getForEntity("/camunda/app/tasklist/" + ENGINE + "/", String.class);
 		String xsrf = cookie(page, "XSRF-TOKEN");
 		HttpHeaders headers = new HttpHeaders();
 		headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
@@ -82,7 +89,7 @@ class EmbeddedDefaultIntegrationTests {
 		form.add("username", "esb");
 		form.add("password", "anna");
 
-		ResponseEntity<String> login = this.rest.exchange("/camunda/api/admin/auth/user/default/login/tasklist",
+		ResponseEntity<String> login = this.rest.exchange("/camunda/api/admin/auth/user/" + ENGINE + "/login/tasklist",
 				HttpMethod.POST, new HttpEntity<>(form, headers), String.class);
 
 		assertThat(login.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);

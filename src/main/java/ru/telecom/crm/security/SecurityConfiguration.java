@@ -10,6 +10,8 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 import ru.telecom.crm.directory.Directory;
 
@@ -29,9 +31,11 @@ class SecurityConfiguration {
 	@Order(1)
 	SecurityFilterChain apiChain(HttpSecurity http, AuthenticationManager camundaIdentityAuthentication)
 			throws Exception {
-		return http.securityMatcher("/api/**", "/engine-rest/**")
+		// path patterns, not MVC ones: the engine REST API is a servlet of its own
+		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+		return http.securityMatcher(new OrRequestMatcher(paths.matcher("/api/**"), paths.matcher("/engine-rest/**")))
 			.authenticationManager(camundaIdentityAuthentication)
-			.authorizeHttpRequests((requests) -> requests.requestMatchers("/api/admin/**")
+			.authorizeHttpRequests((requests) -> requests.requestMatchers(paths.matcher("/api/admin/**"))
 				.hasAuthority("GROUP_" + Directory.ADMIN_GROUP)
 				.anyRequest()
 				.authenticated())
@@ -51,7 +55,8 @@ class SecurityConfiguration {
 	SecurityFilterChain webappChain(HttpSecurity http) throws Exception {
 		// Camunda's webapps authenticate on their own and carry their own CSRF token
 		return http.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
-			.csrf((csrf) -> csrf.ignoringRequestMatchers("/camunda/**"))
+			.csrf((csrf) -> csrf
+				.ignoringRequestMatchers(PathPatternRequestMatcher.withDefaults().matcher("/camunda/**")))
 			.headers((headers) -> headers.frameOptions((frame) -> frame.sameOrigin()))
 			.build();
 	}

@@ -17,7 +17,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** LegacyDB down: a lookup that needs it fails clearly and writes nothing. */
 @PostgresIntegrationTest
-@TestPropertySource(properties = { PostgresDatabases.LEGACY_DOWN + "=true", "crm.legacy.timeout=1s" })
+// an engine name of its own: the engine REST API finds engines by name in a static
+// registry
+@TestPropertySource(properties = { PostgresDatabases.LEGACY_DOWN + "=true", "crm.legacy.timeout=1s",
+		"camunda.bpm.process-engine-name=legacydown" })
 class LegacyOutageIntegrationTests {
 
 	@Autowired

@@ -50,7 +50,10 @@ public final class PostgresDatabases implements ApplicationContextInitializer<Co
 				"crm.legacy.password=" + PASSWORD, "crm.legacy.migrate=" + !legacyDown,
 				// every context on these databases mails alike: any of them may run a
 				// mail job
-				"crm.mail.transport=smtp", "spring.mail.host=127.0.0.1", "spring.mail.port=" + SMTP_PORT)
+				"crm.mail.transport=smtp", "spring.mail.host=127.0.0.1", "spring.mail.port=" + SMTP_PORT,
+				// a job due now is picked up within a second or two, not after a minute
+				// of idling
+				"camunda.bpm.job-execution.wait-time-in-millis=500", "camunda.bpm.job-execution.max-wait=1000")
 			.applyTo(context);
 	}
 
