@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import ru.telecom.crm.customer.IntakeResolution.Source;
 import ru.telecom.crm.shared.InvalidInputException;
@@ -42,9 +41,7 @@ class IntakeLookupIntegrationTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
-	private final JdbcTemplate legacyWriter = new JdbcTemplate(
-			new DriverManagerDataSource(PostgresDatabases.urlOf(PostgresDatabases.LEGACY_DATABASE),
-					PostgresDatabases.USER, PostgresDatabases.PASSWORD));
+	private final JdbcTemplate legacyWriter = PostgresDatabases.legacyWriter();
 
 	@Test
 	void caseOneUsesPopovAndHisOrderFromOurDatabase() {

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import ru.telecom.crm.customer.IntakeParty;
 import ru.telecom.crm.incident.IncidentActions;
@@ -70,9 +69,7 @@ class ServiceRequestLifecycleIntegrationTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
-	private final JdbcTemplate legacy = new JdbcTemplate(
-			new DriverManagerDataSource(PostgresDatabases.urlOf(PostgresDatabases.LEGACY_DATABASE),
-					PostgresDatabases.USER, PostgresDatabases.PASSWORD));
+	private final JdbcTemplate legacy = PostgresDatabases.legacyWriter();
 
 	@Test
 	void caseOneRequestIsClosedByItsIncident() {

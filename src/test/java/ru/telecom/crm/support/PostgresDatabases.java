@@ -8,6 +8,8 @@ import java.sql.Statement;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * Creates, once per test run, a fresh PostgreSQL database for our data and a separate one
@@ -55,6 +57,14 @@ public final class PostgresDatabases implements ApplicationContextInitializer<Co
 				// of idling
 				"camunda.bpm.job-execution.wait-time-in-millis=500", "camunda.bpm.job-execution.max-wait=1000")
 			.applyTo(context);
+	}
+
+	/**
+	 * Writes to LegacyDB as its replication would, for tests that need a legacy row of
+	 * their own; the app itself only reads it.
+	 */
+	public static JdbcTemplate legacyWriter() {
+		return new JdbcTemplate(new DriverManagerDataSource(urlOf(LEGACY_DATABASE), USER, PASSWORD));
 	}
 
 	/** The JDBC URL of a database on the test server. */

@@ -34,7 +34,7 @@ class CapturingMailSender extends JavaMailSenderImpl {
 			try {
 				message.saveChanges();
 				Files.createDirectories(this.folder);
-				String name = message.getMessageID().replaceAll("[^A-Za-z0-9.@-]", "_") + ".eml";
+				String name = message.getMessageID().replaceAll("[<>]", "").replaceAll("[^A-Za-z0-9.@-]", "_") + ".eml";
 				Path file = this.folder.resolve(name);
 				try (OutputStream out = Files.newOutputStream(file)) {
 					message.writeTo(out);
