@@ -107,7 +107,7 @@ class EmbeddedDefaultIntegrationTests {
 	@Test
 	void theLookupReadsTheH2LegacyDb() {
 		IntakeResolution resolution = this.keyRaceRetry
-			.inTransaction(() -> this.customers.resolve(IntakeParty.of("8-900-444-55-66", "ORD-2001")));
+			.inNewTransaction(() -> this.customers.resolve(IntakeParty.of("8-900-444-55-66", "ORD-2001")));
 
 		assertThat(resolution.lookupCase()).isEqualTo(3);
 	}

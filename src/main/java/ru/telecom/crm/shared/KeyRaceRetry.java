@@ -9,12 +9,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs a unit of work in its own transaction and runs it again when it lost a race on a
- * unique key: two lookups of the same new phone both try to create the client, the
+ * Runs a unit of work in a transaction of its own and runs it again when it lost a race
+ * on a unique key: two lookups of the same new phone both try to create the client, the
  * database lets one commit and fails the other, and the second attempt finds what the
  * first created. The caller never sees the unique-constraint error.
  */
@@ -31,17 +31,15 @@ public class KeyRaceRetry {
 
 	public KeyRaceRetry(PlatformTransactionManager transactionManager) {
 		this.transaction = new TransactionTemplate(transactionManager);
+		this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
 	/**
-	 * Runs {@code work} in a new transaction, retried when it fails on a unique key.
-	 * @throws IllegalStateException when called inside a transaction, which could not be
-	 * retried
+	 * Runs {@code work} in a transaction of its own (a caller's transaction is suspended
+	 * meanwhile and is not affected by a failure here), retried when it fails on a unique
+	 * key.
 	 */
-	public <T> T inTransaction(Supplier<T> work) {
-		if (TransactionSynchronizationManager.isActualTransactionActive()) {
-			throw new IllegalStateException("A key race can only be retried by the owner of the transaction");
-		}
+	public <T> T inNewTransaction(Supplier<T> work) {
 		for (int attempt = 1;; attempt++) {
 			try {
 				return this.transaction.execute((status) -> work.get());

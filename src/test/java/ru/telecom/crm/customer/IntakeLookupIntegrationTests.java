@@ -194,7 +194,7 @@ class IntakeLookupIntegrationTests {
 	}
 
 	private IntakeResolution resolve(IntakeParty party) {
-		return this.keyRaceRetry.inTransaction(() -> this.customers.resolve(party));
+		return this.keyRaceRetry.inNewTransaction(() -> this.customers.resolve(party));
 	}
 
 	private <T> List<T> concurrently(int threads, java.util.concurrent.Callable<T> work) throws Exception {

@@ -37,7 +37,7 @@ class LegacyOutageIntegrationTests {
 		String phone = TestPhones.fresh();
 
 		assertThatThrownBy(
-				() -> this.keyRaceRetry.inTransaction(() -> this.customers.resolve(IntakeParty.of(phone, "ORD-X1"))))
+				() -> this.keyRaceRetry.inNewTransaction(() -> this.customers.resolve(IntakeParty.of(phone, "ORD-X1"))))
 			.isInstanceOf(LegacyUnavailableException.class)
 			.hasMessageContaining("LegacyDB is not available");
 
@@ -49,7 +49,7 @@ class LegacyOutageIntegrationTests {
 	@Test
 	void aLookupThatOurDatabaseAnswersDoesNotNeedLegacyDb() {
 		IntakeResolution resolution = this.keyRaceRetry
-			.inTransaction(() -> this.customers.resolve(IntakeParty.of("+79007778899", "ORD-3001")));
+			.inNewTransaction(() -> this.customers.resolve(IntakeParty.of("+79007778899", "ORD-3001")));
 
 		assertThat(resolution.lookupCase()).isEqualTo(1);
 	}

@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -69,6 +70,9 @@ class ServiceRequestLifecycleIntegrationTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	TaskService tasks;
+
 	private final JdbcTemplate legacy = PostgresDatabases.legacyWriter();
 
 	@Test
@@ -99,6 +103,43 @@ class ServiceRequestLifecycleIntegrationTests {
 	void caseFourRequestIsClosedByItsIncident() {
 		closesByItsIncident(new IntakeParty(null, TestPhones.fresh(), "Belova", "Nina", null, "nina.b@example.com",
 				freshCode(), "Home internet"), 4, "nina.b@example.com");
+	}
+
+	@Test
+	void aChannelMessageIsAcknowledgedFirstAndBoundByTheAsynchronousLookup() {
+		ServiceRequestView received = this.requests.receive(new ChannelMessage(Channel.SMS,
+				"ORD-3001 internet down again", "+79007778899", "ORD-3001", "internet down again"));
+
+		assertThat(received.status()).isEqualTo(RequestStatus.NEW);
+		assertThat(received.rawMessage()).isEqualTo("ORD-3001 internet down again");
+		assertThat(received.assignee()).isNull();
+		ServiceRequestView bound = awaitRequest(received.id(), (request) -> request.clientId() != null);
+		assertThat(bound.clientId())
+			.isEqualTo(this.jdbc.queryForObject("select id from client where phone = '+79007778899'", Long.class));
+		assertThat(this.history.activitiesOf(EntityType.SERVICE_REQUEST, received.id()))
+			.extracting(ActivityEntry::kind, ActivityEntry::actorId)
+			.containsExactly(tuple("CALLER_IDENTIFIED", "system"));
+
+		as("boris", () -> this.requests.closeWithoutIncident(received.id()));
+		assertThat(this.history.ofServiceRequest(received.id()))
+			.extracting(StatusEntry::oldStatus, StatusEntry::newStatus, StatusEntry::userId, StatusEntry::actorId)
+			.containsExactly(tuple(null, "NEW", null, "system"), tuple("NEW", "CLOSED", null, "boris"));
+	}
+
+	@Test
+	void aMessageNobodyCanPlaceWaitsForAnAgentToIdentifyTheCaller() {
+		ServiceRequestView received = this.requests
+			.receive(new ChannelMessage(Channel.TELEGRAM, "hello, my tv is broken", null, null, "tv is broken"));
+		awaitTask(received, ServiceRequestProcess.TASK_IDENTIFY_CALLER);
+
+		assertThatThrownBy(() -> as("boris",
+				() -> this.requests.identifyCaller(received.id(), IntakeParty.of("not a phone", "ORD-3001"))))
+			.isInstanceOf(InvalidInputException.class);
+		as("boris", () -> this.requests.identifyCaller(received.id(), IntakeParty.of("+79007778899", "ORD-3001")));
+
+		assertThat(this.requestApi.find(received.id()).orElseThrow().clientId()).isNotNull();
+		IncidentView incident = as("boris", () -> this.requests.openIncident(received.id(), 1002));
+		assertThat(incident.serviceRequestId()).isEqualTo(received.id());
 	}
 
 	@Test
@@ -327,6 +368,38 @@ class ServiceRequestLifecycleIntegrationTests {
 		as("olga", () -> this.incidents.changeStatus(incident.id(), IncidentStatus.ASSIGNED,
 				new TransitionDetails("ivan", null, null)));
 		return incident;
+	}
+
+	private ServiceRequestView awaitRequest(long id, java.util.function.Predicate<ServiceRequestView> condition) {
+		long deadline = System.currentTimeMillis() + 30_000;
+		ServiceRequestView request = this.requestApi.find(id).orElseThrow();
+		while (!condition.test(request) && System.currentTimeMillis() < deadline) {
+			pause();
+			request = this.requestApi.find(id).orElseThrow();
+		}
+		assertThat(condition.test(request)).as("request %s reached the expected state", id).isTrue();
+		return request;
+	}
+
+	private void awaitTask(ServiceRequestView request, String taskKey) {
+		long deadline = System.currentTimeMillis() + 30_000;
+		while (this.tasks.createTaskQuery()
+			.processInstanceId(request.processInstanceId())
+			.taskDefinitionKey(taskKey)
+			.count() == 0 && System.currentTimeMillis() < deadline) {
+			pause();
+		}
+		assertThat(this.tasks.createTaskQuery().processInstanceId(request.processInstanceId()).singleResult())
+			.satisfies((task) -> assertThat(task.getTaskDefinitionKey()).isEqualTo(taskKey));
+	}
+
+	private static void pause() {
+		try {
+			Thread.sleep(100);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private <T> T as(String user, Supplier<T> work) {

@@ -13,6 +13,7 @@ import ru.telecom.crm.customer.IntakeResolution;
 import ru.telecom.crm.servicerequest.ServiceRequestApi;
 import ru.telecom.crm.shared.CurrentActor;
 import ru.telecom.crm.shared.DomainException;
+import ru.telecom.crm.shared.KeyRaceRetry;
 
 import static ru.telecom.crm.servicerequest.ServiceRequestProcess.CALLER_IDENTIFIED;
 import static ru.telecom.crm.servicerequest.ServiceRequestProcess.STRICT;
@@ -35,10 +36,14 @@ class IdentifyCallerDelegate implements JavaDelegate {
 
 	private final CurrentActor actor;
 
-	IdentifyCallerDelegate(CustomerApi customers, ServiceRequestApi requests, CurrentActor actor) {
+	private final KeyRaceRetry keyRaceRetry;
+
+	IdentifyCallerDelegate(CustomerApi customers, ServiceRequestApi requests, CurrentActor actor,
+			KeyRaceRetry keyRaceRetry) {
 		this.customers = customers;
 		this.requests = requests;
 		this.actor = actor;
+		this.keyRaceRetry = keyRaceRetry;
 	}
 
 	@Override
@@ -47,7 +52,8 @@ class IdentifyCallerDelegate implements JavaDelegate {
 		IntakeParty party = IntakeVariables.partyOf(execution);
 		IntakeResolution found;
 		try {
-			found = this.customers.resolve(party);
+			// a transaction of its own: a lookup that fails must not doom the job's
+			found = this.keyRaceRetry.inNewTransaction(() -> this.customers.resolve(party));
 		}
 		catch (DomainException ex) {
 			if (strict || ex.kind() == DomainException.Kind.UNAVAILABLE) {

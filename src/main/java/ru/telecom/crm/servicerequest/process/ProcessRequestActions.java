@@ -76,7 +76,7 @@ class ProcessRequestActions implements RequestActions {
 		variables.put(DESCRIPTION, request.description());
 		variables.put(PRIORITY, (request.priority() != null) ? request.priority().name() : null);
 		// two agents opening requests for the same new client: the loser runs again
-		return this.keyRaceRetry.inTransaction(() -> EngineCalls.get(() -> start(variables)));
+		return this.keyRaceRetry.inNewTransaction(() -> EngineCalls.get(() -> start(variables)));
 	}
 
 	@Override
