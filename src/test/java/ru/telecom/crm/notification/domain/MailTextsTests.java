@@ -34,8 +34,8 @@ class MailTextsTests {
 		Object[] args = { "1042", "Домашний интернет", "Сетевые операции", "HIGH", "77", "Смирнов Алексей", "ivan",
 				"Заменён роутер" };
 
-		String subject = texts.getMessage("mail.incident.incident_closed.subject", args, Locale.of("ru"));
-		String body = texts.getMessage("mail.incident.incident_closed.body", args, Locale.of("ru"));
+		String subject = texts.getMessage("mail.incident.incident_closed.subject", args, Locale.forLanguageTag("ru"));
+		String body = texts.getMessage("mail.incident.incident_closed.body", args, Locale.forLanguageTag("ru"));
 
 		assertThat(subject).isEqualTo("[Инцидент №1042] Закрыт: Домашний интернет");
 		assertThat(body).contains("«Сетевые операции»", "Обращение: №77", "Исполнитель: ivan", "Заменён роутер")
