@@ -14,6 +14,14 @@ final class ProblemResponses {
 	private ProblemResponses() {
 	}
 
+	static void unauthorized(HttpServletResponse response) throws IOException {
+		write(response, 401, "unauthorized", "Sign in to use the API");
+	}
+
+	static void forbidden(HttpServletResponse response) throws IOException {
+		write(response, 403, "forbidden", "Your role does not allow this");
+	}
+
 	static void write(HttpServletResponse response, int status, String slug, String detail) throws IOException {
 		response.setStatus(status);
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

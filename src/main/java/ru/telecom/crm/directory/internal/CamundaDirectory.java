@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 
+import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 import ru.telecom.crm.directory.Directory;
@@ -21,6 +22,7 @@ import ru.telecom.crm.directory.Role;
  * {@value #ROLE_GROUP_TYPE}, the manager id is the user info {@value #MANAGER_ID}.
  */
 @Component
+@Profile("!keycloak")
 class CamundaDirectory implements Directory {
 
 	static final String ROLE_GROUP_TYPE = "ROLE";

@@ -4,23 +4,27 @@ import org.camunda.bpm.engine.IdentityService;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 import ru.telecom.crm.directory.Directory;
 
 /**
- * Two chains in plain sight: the APIs (stateless, HTTP Basic against Camunda's identity
- * store) and everything else (the Camunda webapps, which log users in themselves).
+ * The embedded default's security, two chains in plain sight: the APIs (stateless, HTTP
+ * Basic against Camunda's identity store) and everything else (the Camunda webapps, which
+ * log users in themselves).
  */
 @Configuration(proxyBeanMethods = false)
-class SecurityConfiguration {
+@Profile("!keycloak")
+class BasicSecurityConfiguration {
 
 	@Bean
 	AuthenticationManager camundaIdentityAuthentication(IdentityService identity, Directory directory) {
@@ -29,8 +33,8 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain apiChain(HttpSecurity http, AuthenticationManager camundaIdentityAuthentication)
-			throws Exception {
+	SecurityFilterChain apiChain(HttpSecurity http, AuthenticationManager camundaIdentityAuthentication,
+			IdentityService identity) throws Exception {
 		// path patterns, not MVC ones: the engine REST API is a servlet of its own
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
 		return http.securityMatcher(new OrRequestMatcher(paths.matcher("/api/**"), paths.matcher("/engine-rest/**")))
@@ -41,10 +45,11 @@ class SecurityConfiguration {
 				.authenticated())
 			.httpBasic((basic) -> basic.authenticationEntryPoint((request, response, ex) -> {
 				response.setHeader("WWW-Authenticate", "Basic realm=\"helpdesk\"");
-				ProblemResponses.write(response, 401, "unauthorized", "Sign in to use the API");
+				ProblemResponses.unauthorized(response);
 			}))
-			.exceptionHandling((exceptions) -> exceptions.accessDeniedHandler((request, response,
-					ex) -> ProblemResponses.write(response, 403, "forbidden", "Your role does not allow this")))
+			.exceptionHandling((exceptions) -> exceptions
+				.accessDeniedHandler((request, response, ex) -> ProblemResponses.forbidden(response)))
+			.addFilterAfter(new CamundaAuthenticationFilter(identity), BasicAuthenticationFilter.class)
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf((csrf) -> csrf.disable())
 			.build();

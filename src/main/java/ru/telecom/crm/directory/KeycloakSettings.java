@@ -1,0 +1,33 @@
+package ru.telecom.crm.directory;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Where Keycloak is and how the app talks to it (the {@code keycloak} profile).
+ *
+ * @param url Keycloak's base URL
+ * @param realm the realm of our users
+ * @param clientId the app's confidential client: SSO, and a service account that may read
+ * users and groups
+ * @param clientSecret that client's secret, from the environment only
+ * @param cacheTtl how long a user read from Keycloak is kept
+ * @param audience the audience a token must carry to call our APIs
+ * @param clockSkew how far a token's times may be off
+ */
+@ConfigurationProperties("crm.keycloak")
+public record KeycloakSettings(@DefaultValue("http://localhost:8180") String url, @DefaultValue("crm") String realm,
+		@DefaultValue("crm-app") String clientId, String clientSecret, @DefaultValue("5m") Duration cacheTtl,
+		@DefaultValue("crm-api") String audience, @DefaultValue("30s") Duration clockSkew) {
+
+	public String issuer() {
+		return this.url + "/realms/" + this.realm;
+	}
+
+	public String adminApi() {
+		return this.url + "/admin/realms/" + this.realm;
+	}
+
+}

@@ -1,0 +1,214 @@
+package ru.telecom.crm.security;
+
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.DispatcherType;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
+import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+
+import ru.telecom.crm.directory.Directory;
+import ru.telecom.crm.directory.KeycloakSettings;
+
+/**
+ * Security with Keycloak, in plain sight: the APIs are stateless resource servers taking
+ * Keycloak bearer tokens (issuer and audience checked); the webapps sign in through
+ * Keycloak (OAuth2 login) and hand the user to Camunda; logging out ends the Keycloak
+ * session too, so the next page asks for a password again.
+ */
+@Configuration(proxyBeanMethods = false)
+@Profile("keycloak")
+class KeycloakSecurityConfiguration {
+
+	private static final ObjectMapper JSON = new ObjectMapper();
+
+	@Bean
+	JwtDecoder jwtDecoder(KeycloakSettings keycloak) {
+		NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(keycloak.issuer()).build();
+		OAuth2TokenValidator<Jwt> audience = new JwtClaimValidator<List<String>>("aud",
+				(aud) -> aud != null && aud.contains(keycloak.audience()));
+		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(keycloak.clockSkew()),
+				new JwtIssuerValidator(keycloak.issuer()), audience));
+		return decoder;
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain apiChain(HttpSecurity http, JwtDecoder jwtDecoder, IdentityService identity) throws Exception {
+		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+		return http.securityMatcher(new OrRequestMatcher(paths.matcher("/api/**"), paths.matcher("/engine-rest/**")))
+			.authorizeHttpRequests((requests) -> requests.requestMatchers(paths.matcher("/api/admin/**"))
+				.hasAuthority(CamundaAuthenticationFilter.GROUP_PREFIX + Directory.ADMIN_GROUP)
+				.anyRequest()
+				.authenticated())
+			.oauth2ResourceServer((server) -> server
+				.jwt((jwt) -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(new KeycloakJwtConverter()))
+				.authenticationEntryPoint((request, response, ex) -> {
+					response.setHeader("WWW-Authenticate", "Bearer");
+					ProblemResponses.unauthorized(response);
+				}))
+			.exceptionHandling((exceptions) -> exceptions
+				.accessDeniedHandler((request, response, ex) -> ProblemResponses.forbidden(response)))
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf((csrf) -> csrf.disable())
+			.addFilterAfter(new CamundaAuthenticationFilter(identity), BearerTokenAuthenticationFilter.class)
+			.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain webappChain(HttpSecurity http, ClientRegistrationRepository registrations,
+			KeycloakBackChannelLogout keycloakLogout) throws Exception {
+		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+		OidcClientInitiatedLogoutSuccessHandler rpInitiated = new OidcClientInitiatedLogoutSuccessHandler(
+				registrations);
+		rpInitiated.setPostLogoutRedirectUri("{baseUrl}/camunda/app/");
+		HttpStatusReturningLogoutSuccessHandler xhr = new HttpStatusReturningLogoutSuccessHandler();
+		// Camunda's own logout button posts here: end the Keycloak session behind its
+		// back
+		var camundaLogout = paths.matcher(org.springframework.http.HttpMethod.POST,
+				"/camunda/api/admin/auth/user/{engine}/logout");
+		LogoutSuccessHandler success = (request, response, authentication) -> {
+			if (camundaLogout.matches(request)) {
+				xhr.onLogoutSuccess(request, response, authentication);
+			}
+			else {
+				rpInitiated.onLogoutSuccess(request, response, authentication);
+			}
+		};
+		return http
+			.authorizeHttpRequests((requests) -> requests
+				.requestMatchers(paths.matcher("/actuator/health/**"), paths.matcher("/error"))
+				.permitAll()
+				.dispatcherTypeMatchers(DispatcherType.ERROR)
+				.permitAll()
+				.anyRequest()
+				.authenticated())
+			.oauth2Login((login) -> login.userInfoEndpoint((user) -> user.oidcUserService(oidcUserService())))
+			.logout((logout) -> logout
+				.logoutRequestMatcher(new OrRequestMatcher(paths.matcher("/logout"), camundaLogout))
+				.addLogoutHandler(keycloakLogout)
+				.logoutSuccessHandler(success))
+			.csrf((csrf) -> csrf.ignoringRequestMatchers(paths.matcher("/camunda/**")))
+			.headers((headers) -> headers.frameOptions((frame) -> frame.sameOrigin()))
+			.build();
+	}
+
+	/** Camunda's webapps take the user Spring Security signed in. */
+	@Bean
+	FilterRegistrationBean<ContainerBasedAuthenticationFilter> camundaContainerAuthentication() {
+		FilterRegistrationBean<ContainerBasedAuthenticationFilter> registration = new FilterRegistrationBean<>(
+				new ContainerBasedAuthenticationFilter());
+		registration.setInitParameters(
+				Map.of("authentication-provider", SpringSecurityCamundaAuthenticationProvider.class.getName()));
+		registration.addUrlPatterns("/camunda/*");
+		registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+		return registration;
+	}
+
+	@Bean
+	KeycloakBackChannelLogout keycloakBackChannelLogout(KeycloakSettings keycloak,
+			org.springframework.security.oauth2.client.OAuth2AuthorizedClientService clients) {
+		return new KeycloakBackChannelLogout(keycloak, clients);
+	}
+
+	/** The signed-in user's roles and groups, from the access token Keycloak issued. */
+	private static OAuth2UserService<OidcUserRequest, OidcUser> oidcUserService() {
+		OidcUserService delegate = new OidcUserService();
+		return (request) -> {
+			OidcUser user = delegate.loadUser(request);
+			List<GrantedAuthority> authorities = new ArrayList<>(user.getAuthorities());
+			authorities.addAll(authoritiesOf(claimsOf(request.getAccessToken().getTokenValue())));
+			return new DefaultOidcUser(authorities, user.getIdToken(), user.getUserInfo(), "preferred_username");
+		};
+	}
+
+	/** The payload of a token that came straight from Keycloak's token endpoint. */
+	private static JsonNode claimsOf(String token) {
+		try {
+			return JSON.readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1]));
+		}
+		catch (java.io.IOException | RuntimeException ex) {
+			throw new IllegalStateException("Keycloak issued an access token that is not a JWT", ex);
+		}
+	}
+
+	static Collection<GrantedAuthority> authoritiesOf(JsonNode claims) {
+		List<String> roles = new ArrayList<>();
+		claims.path("realm_access").path("roles").forEach((role) -> roles.add(role.asText()));
+		List<String> groups = new ArrayList<>();
+		claims.path("groups").forEach((group) -> groups.add(group.asText()));
+		return authoritiesOf(roles, groups);
+	}
+
+	/**
+	 * {@code ROLE_<realm role>} and {@code GROUP_<group>}: what the app and Camunda
+	 * check.
+	 */
+	static Collection<GrantedAuthority> authoritiesOf(Collection<String> roles, Collection<String> groups) {
+		List<GrantedAuthority> authorities = new ArrayList<>();
+		roles.forEach((role) -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role)));
+		groups.forEach((group) -> authorities
+			.add(new SimpleGrantedAuthority(CamundaAuthenticationFilter.GROUP_PREFIX + group.replaceFirst("^/", ""))));
+		return authorities;
+	}
+
+	/** A bearer token's user: the username, realm roles and groups. */
+	static class KeycloakJwtConverter implements Converter<Jwt, AbstractAuthenticationToken> {
+
+		@Override
+		public AbstractAuthenticationToken convert(Jwt jwt) {
+			Map<String, Object> realmAccess = jwt.getClaimAsMap("realm_access");
+			List<String> roles = new ArrayList<>();
+			if (realmAccess != null && realmAccess.get("roles") instanceof Collection<?> names) {
+				names.forEach((name) -> roles.add(String.valueOf(name)));
+			}
+			List<String> groups = jwt.hasClaim("groups") ? jwt.getClaimAsStringList("groups") : List.of();
+			String username = jwt.getClaimAsString("preferred_username");
+			return new JwtAuthenticationToken(jwt, authoritiesOf(roles, groups),
+					(username != null) ? username : jwt.getSubject());
+		}
+
+	}
+
+}
