@@ -29,6 +29,10 @@ import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
@@ -124,7 +128,10 @@ class KeycloakSecurityConfiguration {
 				.permitAll()
 				.anyRequest()
 				.authenticated())
-			.oauth2Login((login) -> login.userInfoEndpoint((user) -> user.oidcUserService(oidcUserService())))
+			.oauth2Login((login) -> login
+				.authorizationEndpoint(
+						(authorization) -> authorization.authorizationRequestResolver(pkce(registrations)))
+				.userInfoEndpoint((user) -> user.oidcUserService(oidcUserService())))
 			.logout((logout) -> logout
 				.logoutRequestMatcher(new OrRequestMatcher(paths.matcher("/logout"), camundaLogout))
 				.addLogoutHandler(keycloakLogout)
@@ -150,6 +157,14 @@ class KeycloakSecurityConfiguration {
 	KeycloakBackChannelLogout keycloakBackChannelLogout(KeycloakSettings keycloak,
 			org.springframework.security.oauth2.client.OAuth2AuthorizedClientService clients) {
 		return new KeycloakBackChannelLogout(keycloak, clients);
+	}
+
+	/** Authorization requests with PKCE, which the realm's client requires. */
+	private static OAuth2AuthorizationRequestResolver pkce(ClientRegistrationRepository registrations) {
+		DefaultOAuth2AuthorizationRequestResolver resolver = new DefaultOAuth2AuthorizationRequestResolver(
+				registrations, OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI);
+		resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+		return resolver;
 	}
 
 	/** The signed-in user's roles and groups, from the access token Keycloak issued. */
