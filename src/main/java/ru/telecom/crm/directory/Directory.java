@@ -2,6 +2,7 @@ package ru.telecom.crm.directory;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Who users are: the {@code directory} module's face. */
 public interface Directory {
@@ -16,6 +17,9 @@ public interface Directory {
 
 	/** The manager's department: the users whose manager id is {@code managerId}. */
 	List<DirectoryUser> department(String managerId);
+
+	/** Everyone some user names as their manager: the heads of departments. */
+	Set<String> managerIds();
 
 	/** The members of a group, by username. */
 	List<DirectoryUser> membersOf(String groupId);

@@ -49,7 +49,12 @@ class EngineRestLifecycleIntegrationTests {
 
 		complete("anna", taskOf(requestProcess), Map.of("requestDecision", value("OPEN_INCIDENT"), "serviceCode",
 				Map.of("value", 1001, "type", "Integer")));
-		long incidentId = get("anna", "/engine-rest/process-instance/" + requestProcess + "/variables/incidentId")
+		// an agent may not read process instances through the engine REST API; her
+		// manager may
+		assertThat(this.rest.withBasicAuth("anna", "anna")
+			.getForEntity("/engine-rest/process-instance/" + requestProcess + "/variables/incidentId", String.class)
+			.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		long incidentId = get("maria", "/engine-rest/process-instance/" + requestProcess + "/variables/incidentId")
 			.get("value")
 			.asLong();
 		String incidentProcess = get("olga",

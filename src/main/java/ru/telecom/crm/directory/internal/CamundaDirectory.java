@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
@@ -53,6 +54,18 @@ class CamundaDirectory implements Directory {
 			.filter((user) -> Objects.equals(managerId, this.identity.getUserInfo(user.getId(), MANAGER_ID)))
 			.map(this::toUser)
 			.toList();
+	}
+
+	@Override
+	public Set<String> managerIds() {
+		Set<String> managers = new TreeSet<>();
+		for (User user : this.identity.createUserQuery().list()) {
+			String manager = this.identity.getUserInfo(user.getId(), MANAGER_ID);
+			if (manager != null) {
+				managers.add(manager);
+			}
+		}
+		return managers;
 	}
 
 	@Override

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.benmanes.caffeine.cache.Cache;
@@ -68,6 +69,18 @@ class KeycloakDirectory implements Directory {
 		}
 		department.sort((a, b) -> a.id().compareTo(b.id()));
 		return department;
+	}
+
+	@Override
+	public Set<String> managerIds() {
+		Set<String> managers = new TreeSet<>();
+		for (JsonNode user : get("/users?briefRepresentation=false&max=10000")) {
+			JsonNode manager = user.path("attributes").path("managerId");
+			if (manager.isArray() && !manager.isEmpty()) {
+				managers.add(manager.get(0).asText());
+			}
+		}
+		return managers;
 	}
 
 	@Override

@@ -20,6 +20,7 @@ import ru.telecom.crm.incident.IncidentProcess;
 import ru.telecom.crm.incident.IncidentStatus;
 import ru.telecom.crm.incident.IncidentView;
 import ru.telecom.crm.incident.OpenIncident;
+import ru.telecom.crm.shared.EngineCalls;
 import ru.telecom.crm.shared.InvalidInputException;
 import ru.telecom.crm.shared.NotFoundException;
 import ru.telecom.crm.status.StatusRecorder;
@@ -60,13 +61,14 @@ class IncidentService implements IncidentApi {
 		Incident incident = this.incidents.save(new Incident(command.serviceRequestId(), command.clientId(),
 				service.id(), service.workGroupId(), command.priority(), actorId, this.clock.instant()));
 		this.history.incidentTransition(incident.getId(), null, IncidentStatus.NEW.name(), null, actorId);
-		ProcessInstance process = this.runtime.createMessageCorrelation(IncidentProcess.MESSAGE_OPENED)
-			.processInstanceBusinessKey(String.valueOf(incident.getId()))
-			.setVariable(IncidentProcess.INCIDENT_ID, incident.getId())
-			.setVariable(IncidentProcess.SERVICE_REQUEST_ID, command.serviceRequestId())
-			.setVariable(IncidentProcess.WORK_GROUP, "wg-" + service.workGroupCode())
-			.setVariable(IncidentProcess.ENGINEER, null)
-			.correlateStartMessage();
+		ProcessInstance process = EngineCalls
+			.asApp(() -> this.runtime.createMessageCorrelation(IncidentProcess.MESSAGE_OPENED)
+				.processInstanceBusinessKey(String.valueOf(incident.getId()))
+				.setVariable(IncidentProcess.INCIDENT_ID, incident.getId())
+				.setVariable(IncidentProcess.SERVICE_REQUEST_ID, command.serviceRequestId())
+				.setVariable(IncidentProcess.WORK_GROUP, "wg-" + service.workGroupCode())
+				.setVariable(IncidentProcess.ENGINEER, null)
+				.correlateStartMessage());
 		incident.attachToProcess(process.getId());
 		return incident.view();
 	}

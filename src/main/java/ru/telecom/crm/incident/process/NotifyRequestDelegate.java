@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 
 import ru.telecom.crm.incident.IncidentApi;
 import ru.telecom.crm.incident.IncidentView;
+import ru.telecom.crm.shared.EngineCalls;
 
 import static ru.telecom.crm.incident.IncidentProcess.INCIDENT_ID;
 import static ru.telecom.crm.incident.IncidentProcess.MESSAGE_CLOSED;
@@ -32,10 +33,10 @@ class NotifyRequestDelegate implements JavaDelegate {
 	public void execute(DelegateExecution execution) {
 		IncidentView incident = this.incidents.find(ChangeIncidentStatusDelegate.incidentId(execution)).orElseThrow();
 		if (incident.isLinked()) {
-			this.runtime.createMessageCorrelation(MESSAGE_CLOSED)
+			EngineCalls.asApp(() -> this.runtime.createMessageCorrelation(MESSAGE_CLOSED)
 				.processInstanceBusinessKey(String.valueOf(incident.serviceRequestId()))
 				.setVariable(INCIDENT_ID, incident.id())
-				.correlate();
+				.correlate());
 		}
 	}
 

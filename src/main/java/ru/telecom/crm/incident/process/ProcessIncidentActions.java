@@ -3,6 +3,7 @@ package ru.telecom.crm.incident.process;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -34,15 +35,25 @@ class ProcessIncidentActions implements IncidentActions {
 
 	private final CurrentActor actor;
 
-	ProcessIncidentActions(IncidentApi incidents, TaskService tasks, RuntimeService runtime, CurrentActor actor) {
+	private final ProcessEngine engine;
+
+	ProcessIncidentActions(IncidentApi incidents, ProcessEngine engine, CurrentActor actor) {
 		this.incidents = incidents;
-		this.tasks = tasks;
-		this.runtime = runtime;
+		this.engine = engine;
+		this.tasks = engine.getTaskService();
+		this.runtime = engine.getRuntimeService();
 		this.actor = actor;
 	}
 
 	@Override
 	public void changeStatus(long id, IncidentStatus target, TransitionDetails details) {
+		EngineCalls.asApp(this.engine, () -> {
+			change(id, target, details);
+			return null;
+		});
+	}
+
+	private void change(long id, IncidentStatus target, TransitionDetails details) {
 		IncidentView incident = this.incidents.find(id).orElseThrow(() -> new NotFoundException("Incident", id));
 		Task task = (incident.status() == IncidentStatus.CLOSED) ? null
 				: this.tasks.createTaskQuery().processInstanceId(incident.processInstanceId()).singleResult();
@@ -51,7 +62,7 @@ class ProcessIncidentActions implements IncidentActions {
 		}
 		if (target == IncidentStatus.ASSIGNED && incident.status() != IncidentStatus.NEW) {
 			// a reassignment: the assignment listener checks and records it
-			EngineCalls.run(() -> this.tasks.setAssignee(task.getId(), details.engineer()));
+			this.tasks.setAssignee(task.getId(), details.engineer());
 			return;
 		}
 		Decision decision = decisionFor(task.getTaskDefinitionKey(), target);
@@ -73,7 +84,7 @@ class ProcessIncidentActions implements IncidentActions {
 		if (details.holdReason() != null) {
 			variables.put(IncidentProcess.HOLD_REASON, details.holdReason());
 		}
-		EngineCalls.run(() -> this.tasks.complete(task.getId(), variables));
+		this.tasks.complete(task.getId(), variables);
 	}
 
 	@Override
@@ -83,9 +94,10 @@ class ProcessIncidentActions implements IncidentActions {
 			throw new IllegalTransitionException("Incident " + id + " is "
 					+ (incident.isLinked() ? "CLOSED" : "already unlinked") + " and cannot be unlinked");
 		}
-		EngineCalls.run(() -> this.runtime.createMessageCorrelation(IncidentProcess.MESSAGE_UNLINK)
-			.processInstanceId(incident.processInstanceId())
-			.correlate());
+		EngineCalls.asApp(this.engine,
+				() -> this.runtime.createMessageCorrelation(IncidentProcess.MESSAGE_UNLINK)
+					.processInstanceId(incident.processInstanceId())
+					.correlateWithResult());
 	}
 
 	/** The decision that takes the task's status to {@code target}, or none. */

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import ru.telecom.crm.incident.IncidentApi;
 import ru.telecom.crm.incident.IncidentView;
 import ru.telecom.crm.shared.CurrentActor;
+import ru.telecom.crm.shared.EngineCalls;
 
 import static ru.telecom.crm.incident.IncidentProcess.INCIDENT_ID;
 import static ru.telecom.crm.incident.IncidentProcess.MESSAGE_UNLINKED;
@@ -34,10 +35,10 @@ class UnlinkIncidentDelegate implements JavaDelegate {
 		long id = ChangeIncidentStatusDelegate.incidentId(execution);
 		this.incidents.markUnlinked(id, this.actor.id());
 		IncidentView incident = this.incidents.find(id).orElseThrow();
-		this.runtime.createMessageCorrelation(MESSAGE_UNLINKED)
+		EngineCalls.asApp(() -> this.runtime.createMessageCorrelation(MESSAGE_UNLINKED)
 			.processInstanceBusinessKey(String.valueOf(incident.serviceRequestId()))
 			.setVariable(INCIDENT_ID, id)
-			.correlate();
+			.correlate());
 	}
 
 }

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import ru.telecom.crm.incident.IncidentProcess;
 import ru.telecom.crm.notification.IncidentMailProcess;
 import ru.telecom.crm.notification.MailKind;
+import ru.telecom.crm.shared.EngineCalls;
 
 /**
  * Queues the incident mail the task's {@code mailKind} names: starts its mail process in
@@ -29,8 +30,9 @@ class QueueIncidentMailDelegate implements JavaDelegate {
 	public void execute(DelegateExecution execution) {
 		MailKind kind = MailKind.valueOf((String) execution.getVariableLocal(IncidentProcess.MAIL_KIND));
 		Object incidentId = execution.getVariable(IncidentProcess.INCIDENT_ID);
-		this.runtime.startProcessInstanceByKey(IncidentMailProcess.KEY, String.valueOf(incidentId),
-				Map.of(IncidentMailProcess.INCIDENT_ID, incidentId, IncidentMailProcess.MAIL_KIND, kind.name()));
+		EngineCalls
+			.asApp(() -> this.runtime.startProcessInstanceByKey(IncidentMailProcess.KEY, String.valueOf(incidentId),
+					Map.of(IncidentMailProcess.INCIDENT_ID, incidentId, IncidentMailProcess.MAIL_KIND, kind.name())));
 	}
 
 }

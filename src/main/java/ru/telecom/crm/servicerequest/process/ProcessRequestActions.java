@@ -3,6 +3,7 @@ package ru.telecom.crm.servicerequest.process;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -60,10 +61,13 @@ class ProcessRequestActions implements RequestActions {
 
 	private final KeyRaceRetry keyRaceRetry;
 
-	ProcessRequestActions(RuntimeService runtime, TaskService tasks, ServiceRequestApi requests, IncidentApi incidents,
+	private final ProcessEngine engine;
+
+	ProcessRequestActions(ProcessEngine engine, ServiceRequestApi requests, IncidentApi incidents,
 			KeyRaceRetry keyRaceRetry) {
-		this.runtime = runtime;
-		this.tasks = tasks;
+		this.engine = engine;
+		this.runtime = engine.getRuntimeService();
+		this.tasks = engine.getTaskService();
 		this.requests = requests;
 		this.incidents = incidents;
 		this.keyRaceRetry = keyRaceRetry;
@@ -76,7 +80,7 @@ class ProcessRequestActions implements RequestActions {
 		variables.put(DESCRIPTION, request.description());
 		variables.put(PRIORITY, (request.priority() != null) ? request.priority().name() : null);
 		// two agents opening requests for the same new client: the loser runs again
-		return this.keyRaceRetry.inNewTransaction(() -> EngineCalls.get(() -> start(variables)));
+		return this.keyRaceRetry.inNewTransaction(() -> EngineCalls.asApp(this.engine, () -> start(variables)));
 	}
 
 	@Override
@@ -91,31 +95,39 @@ class ProcessRequestActions implements RequestActions {
 		variables.put(CLIENT_PHONE, message.clientPhone());
 		variables.put(ORDER_CODE, message.orderCode());
 		variables.put(DESCRIPTION, message.description());
-		return EngineCalls.get(() -> start(variables));
+		return EngineCalls.asApp(this.engine, () -> start(variables));
 	}
 
 	@Override
 	@Transactional
 	public void identifyCaller(long requestId, IntakeParty party) {
-		String taskId = taskOf(requestId, TASK_IDENTIFY_CALLER, "identify its caller").getId();
-		EngineCalls.run(() -> this.tasks.complete(taskId, partyVariables(party)));
+		EngineCalls.asApp(this.engine, () -> {
+			String taskId = taskOf(requestId, TASK_IDENTIFY_CALLER, "identify its caller").getId();
+			this.tasks.complete(taskId, partyVariables(party));
+			return null;
+		});
 	}
 
 	@Override
 	@Transactional
 	public IncidentView openIncident(long requestId, int serviceCode) {
-		Task task = taskOf(requestId, TASK_QUALIFY_REQUEST, "open an incident");
-		EngineCalls.run(() -> this.tasks.complete(task.getId(),
-				Map.of(DECISION, Decision.OPEN_INCIDENT.name(), SERVICE_CODE, serviceCode)));
-		long incidentId = ((Number) this.runtime.getVariable(task.getProcessInstanceId(), INCIDENT_ID)).longValue();
-		return this.incidents.find(incidentId).orElseThrow();
+		return EngineCalls.asApp(this.engine, () -> {
+			Task task = taskOf(requestId, TASK_QUALIFY_REQUEST, "open an incident");
+			this.tasks.complete(task.getId(),
+					Map.of(DECISION, Decision.OPEN_INCIDENT.name(), SERVICE_CODE, serviceCode));
+			long incidentId = ((Number) this.runtime.getVariable(task.getProcessInstanceId(), INCIDENT_ID)).longValue();
+			return this.incidents.find(incidentId).orElseThrow();
+		});
 	}
 
 	@Override
 	@Transactional
 	public void closeWithoutIncident(long requestId) {
-		String taskId = taskOf(requestId, TASK_QUALIFY_REQUEST, "be closed without an incident").getId();
-		EngineCalls.run(() -> this.tasks.complete(taskId, Map.of(DECISION, Decision.CLOSE.name())));
+		EngineCalls.asApp(this.engine, () -> {
+			String taskId = taskOf(requestId, TASK_QUALIFY_REQUEST, "be closed without an incident").getId();
+			this.tasks.complete(taskId, Map.of(DECISION, Decision.CLOSE.name()));
+			return null;
+		});
 	}
 
 	private ServiceRequestView start(Map<String, Object> variables) {

@@ -1,0 +1,127 @@
+package ru.telecom.crm.security;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import ru.telecom.crm.catalog.CatalogApi;
+import ru.telecom.crm.catalog.CatalogImported;
+import ru.telecom.crm.catalog.WorkGroupView;
+import ru.telecom.crm.directory.Directory;
+
+/**
+ * Grants what DESIGN §3 gives each group in Camunda's webapps, at every start and after
+ * every catalog import: agents and engineers Tasklist and their queues, managers also
+ * Cockpit over our processes, administrators everything. Idempotent: a grant that exists
+ * is completed, never duplicated. Tasks themselves are granted by the engine (assignee,
+ * candidate groups) and by {@code TaskVisibilityListener} (managers).
+ */
+@Component
+class AuthorizationSeeder {
+
+	private static final Logger log = LoggerFactory.getLogger(AuthorizationSeeder.class);
+
+	/** The processes managers watch in Cockpit. */
+	static final List<String> PROCESSES = List.of("ServiceRequestProcess", "IncidentProcess", "IncidentMailProcess");
+
+	private final AuthorizationService authorizations;
+
+	private final CatalogApi catalog;
+
+	private final Directory directory;
+
+	AuthorizationSeeder(AuthorizationService authorizations, CatalogApi catalog, Directory directory) {
+		this.authorizations = authorizations;
+		this.catalog = catalog;
+		this.directory = directory;
+	}
+
+	@EventListener({ ApplicationReadyEvent.class, CatalogImported.class })
+	void seed() {
+		List<String> queues = new ArrayList<>();
+		queues.add(Directory.HELPDESK_GROUP);
+		this.catalog.workGroups().stream().map(WorkGroupView::groupId).forEach(queues::add);
+		for (String queue : queues) {
+			grantGroup(queue, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+			grantGroup(queue, Resources.FILTER, "*", Permissions.READ);
+		}
+		grantGroup(Directory.HELPDESK_GROUP, Resources.PROCESS_DEFINITION, "ServiceRequestProcess", Permissions.READ,
+				Permissions.CREATE_INSTANCE);
+		grantGroup(Directory.HELPDESK_GROUP, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+		for (Resources resource : Resources.values()) {
+			grantGroup(Directory.ADMIN_GROUP, resource, "*", Permissions.ALL);
+		}
+		// the heads of departments and of work groups
+		Set<String> managers = new LinkedHashSet<>(this.directory.managerIds());
+		this.catalog.workGroups().stream().map(WorkGroupView::managerId).forEach(managers::add);
+		for (String manager : managers) {
+			grantUser(manager, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+			grantUser(manager, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+			for (String process : PROCESSES) {
+				grantUser(manager, Resources.PROCESS_DEFINITION, process, Permissions.READ, Permissions.READ_INSTANCE,
+						Permissions.READ_HISTORY, Permissions.UPDATE_INSTANCE);
+			}
+		}
+		log.info("Camunda authorizations granted to {} queues and {} managers", queues.size(), managers.size());
+	}
+
+	private void grantGroup(String groupId, Resource resource, String resourceId, Permission... permissions) {
+		Authorization grant = this.authorizations.createAuthorizationQuery()
+			.authorizationType(Authorization.AUTH_TYPE_GRANT)
+			.groupIdIn(groupId)
+			.resourceType(resource)
+			.resourceId(resourceId)
+			.singleResult();
+		if (grant == null) {
+			grant = this.authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+			grant.setGroupId(groupId);
+			grant.setResource(resource);
+			grant.setResourceId(resourceId);
+		}
+		save(grant, permissions);
+	}
+
+	private void grantUser(String userId, Resource resource, String resourceId, Permission... permissions) {
+		Authorization grant = this.authorizations.createAuthorizationQuery()
+			.authorizationType(Authorization.AUTH_TYPE_GRANT)
+			.userIdIn(userId)
+			.resourceType(resource)
+			.resourceId(resourceId)
+			.singleResult();
+		if (grant == null) {
+			grant = this.authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+			grant.setUserId(userId);
+			grant.setResource(resource);
+			grant.setResourceId(resourceId);
+		}
+		save(grant, permissions);
+	}
+
+	private void save(Authorization grant, Permission... permissions) {
+		boolean missing = false;
+		for (Permission permission : permissions) {
+			if (!grant.isPermissionGranted(permission)) {
+				grant.addPermission(permission);
+				missing = true;
+			}
+		}
+		if (missing || grant.getId() == null) {
+			this.authorizations.saveAuthorization(grant);
+		}
+	}
+
+}
