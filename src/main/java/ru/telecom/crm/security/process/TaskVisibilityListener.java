@@ -24,12 +24,16 @@ import ru.telecom.crm.shared.EngineCalls;
 /**
  * Lets managers see their people's tasks in Tasklist (DESIGN §3): when a task is created
  * or assigned, the assignee's manager and the manager of the work group whose queue it is
- * in may read it. The engine itself grants the assignee and the candidate groups.
+ * in may read it and hand it to someone else. The engine itself grants the assignee and
+ * the candidate groups.
  */
 @Component
 class TaskVisibilityListener implements TaskListener {
 
 	private static final String WORK_GROUP_PREFIX = "wg-";
+
+	/** The incident process's variable naming the work group's queue. */
+	private static final String WORK_GROUP_VARIABLE = "workGroup";
 
 	private final AuthorizationService authorizations;
 
@@ -47,8 +51,12 @@ class TaskVisibilityListener implements TaskListener {
 	public void notify(DelegateTask task) {
 		Set<String> managers = new LinkedHashSet<>();
 		this.directory.findUser(task.getAssignee()).map(DirectoryUser::managerId).ifPresent(managers::add);
-		for (IdentityLink candidate : task.getCandidates()) {
-			String group = candidate.getGroupId();
+		Set<String> groups = new LinkedHashSet<>();
+		task.getCandidates().stream().map(IdentityLink::getGroupId).forEach(groups::add);
+		if (task.getVariable(WORK_GROUP_VARIABLE) instanceof String workGroup) {
+			groups.add(workGroup);
+		}
+		for (String group : groups) {
 			if (group != null && group.startsWith(WORK_GROUP_PREFIX)) {
 				parseCode(group.substring(WORK_GROUP_PREFIX.length())).flatMap(this.catalog::findWorkGroup)
 					.ifPresent((workGroup) -> managers.add(workGroup.managerId()));
@@ -70,7 +78,10 @@ class TaskVisibilityListener implements TaskListener {
 			read.setUserId(manager);
 			read.setResource(Resources.TASK);
 			read.setResourceId(taskId);
+			// managers have full access to their people's items (DESIGN §3): read, and
+			// update to hand the task to someone else
 			read.addPermission(Permissions.READ);
+			read.addPermission(Permissions.UPDATE);
 			this.authorizations.saveAuthorization(read);
 		}
 	}

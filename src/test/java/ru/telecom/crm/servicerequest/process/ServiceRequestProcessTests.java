@@ -75,6 +75,7 @@ class ServiceRequestProcessTests {
 		Mocks.register("closeServiceRequestDelegate",
 				(JavaDelegate) (execution) -> this.calls.add("close " + execution.getVariableLocal(CLOSE_REASON)));
 		Mocks.register("requestDecisionGuard", new RequestDecisionGuard());
+		Mocks.register("requestQueueListener", new RequestQueueListener());
 		// grants managers read on tasks; the engine-only tests have no authorizations
 		Mocks.register("taskVisibilityListener", (TaskListener) (task) -> {
 		});
