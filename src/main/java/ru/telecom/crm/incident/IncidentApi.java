@@ -1,6 +1,10 @@
 package ru.telecom.crm.incident;
 
 import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 
 /**
  * Incidents and their transitions, as the {@code IncidentProcess} makes them. Each
@@ -32,6 +36,15 @@ public interface IncidentApi {
 	void markUnlinked(long id, String actorId);
 
 	Optional<IncidentView> find(long id);
+
+	/** The incident opened from the request, if any. */
+	Optional<IncidentView> findByServiceRequest(long serviceRequestId);
+
+	/** A page of incidents, newest first unless the page says otherwise. */
+	Page<IncidentView> search(IncidentSearch search, Pageable page);
+
+	/** The requests behind the incidents in the scope. */
+	Set<Long> requestIdsIn(IncidentSearch.Scope scope);
 
 	/** The candidate group of the incident's work group queue. */
 	String queueOf(long id);

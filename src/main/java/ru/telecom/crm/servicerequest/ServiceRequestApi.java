@@ -1,6 +1,10 @@
 package ru.telecom.crm.servicerequest;
 
 import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 
 /**
  * Service requests and their transitions. Each transition writes its status row in the
@@ -29,5 +33,11 @@ public interface ServiceRequestApi {
 	void close(long id, CloseReason reason, String actorId);
 
 	Optional<ServiceRequestView> find(long id);
+
+	/** A page of requests, newest first unless the page says otherwise. */
+	Page<ServiceRequestView> search(RequestSearch search, Pageable page);
+
+	/** The ids of all requests in the scope (for the incidents behind them). */
+	Set<Long> idsIn(RequestSearch.Scope scope);
 
 }

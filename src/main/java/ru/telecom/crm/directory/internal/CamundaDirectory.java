@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Component;
 import ru.telecom.crm.directory.Directory;
 import ru.telecom.crm.directory.DirectoryUser;
 import ru.telecom.crm.directory.Role;
+import ru.telecom.crm.shared.EngineCalls;
 
 /**
  * The directory read from Camunda's identity store: roles are groups of type
@@ -32,52 +34,64 @@ class CamundaDirectory implements Directory {
 
 	private final IdentityService identity;
 
-	CamundaDirectory(IdentityService identity) {
-		this.identity = identity;
+	private final ProcessEngine engine;
+
+	CamundaDirectory(ProcessEngine engine) {
+		this.engine = engine;
+		this.identity = engine.getIdentityService();
 	}
+
+	// the directory answers the app, whoever the current user is and whatever the user's
+	// Camunda authorizations on users and groups
 
 	@Override
 	public Optional<DirectoryUser> findUser(String userId) {
 		if (userId == null || userId.isBlank()) {
 			return Optional.empty();
 		}
-		return Optional.ofNullable(this.identity.createUserQuery().userId(userId).singleResult()).map(this::toUser);
+		return EngineCalls.asApp(this.engine,
+				() -> Optional.ofNullable(this.identity.createUserQuery().userId(userId).singleResult())
+					.map(this::toUser));
 	}
 
 	@Override
 	public List<DirectoryUser> department(String managerId) {
-		return this.identity.createUserQuery()
-			.orderByUserId()
-			.asc()
-			.list()
-			.stream()
-			.filter((user) -> Objects.equals(managerId, this.identity.getUserInfo(user.getId(), MANAGER_ID)))
-			.map(this::toUser)
-			.toList();
+		return EngineCalls.asApp(this.engine,
+				() -> this.identity.createUserQuery()
+					.orderByUserId()
+					.asc()
+					.list()
+					.stream()
+					.filter((user) -> Objects.equals(managerId, this.identity.getUserInfo(user.getId(), MANAGER_ID)))
+					.map(this::toUser)
+					.toList());
 	}
 
 	@Override
 	public Set<String> managerIds() {
-		Set<String> managers = new TreeSet<>();
-		for (User user : this.identity.createUserQuery().list()) {
-			String manager = this.identity.getUserInfo(user.getId(), MANAGER_ID);
-			if (manager != null) {
-				managers.add(manager);
+		return EngineCalls.asApp(this.engine, () -> {
+			Set<String> managers = new TreeSet<>();
+			for (User user : this.identity.createUserQuery().list()) {
+				String manager = this.identity.getUserInfo(user.getId(), MANAGER_ID);
+				if (manager != null) {
+					managers.add(manager);
+				}
 			}
-		}
-		return managers;
+			return managers;
+		});
 	}
 
 	@Override
 	public List<DirectoryUser> membersOf(String groupId) {
-		return this.identity.createUserQuery()
-			.memberOfGroup(groupId)
-			.orderByUserId()
-			.asc()
-			.list()
-			.stream()
-			.map(this::toUser)
-			.toList();
+		return EngineCalls.asApp(this.engine,
+				() -> this.identity.createUserQuery()
+					.memberOfGroup(groupId)
+					.orderByUserId()
+					.asc()
+					.list()
+					.stream()
+					.map(this::toUser)
+					.toList());
 	}
 
 	private DirectoryUser toUser(User user) {

@@ -1,11 +1,20 @@
 package ru.telecom.crm.incident.domain;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.persistence.criteria.Predicate;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,6 +26,7 @@ import ru.telecom.crm.directory.DirectoryUser;
 import ru.telecom.crm.directory.Role;
 import ru.telecom.crm.incident.IncidentApi;
 import ru.telecom.crm.incident.IncidentProcess;
+import ru.telecom.crm.incident.IncidentSearch;
 import ru.telecom.crm.incident.IncidentStatus;
 import ru.telecom.crm.incident.IncidentView;
 import ru.telecom.crm.incident.OpenIncident;
@@ -113,6 +123,60 @@ class IncidentService implements IncidentApi {
 	@Transactional(readOnly = true)
 	public Optional<IncidentView> find(long id) {
 		return this.incidents.findById(id).map(Incident::view);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<IncidentView> findByServiceRequest(long serviceRequestId) {
+		return this.incidents.findByServiceRequestId(serviceRequestId).map(Incident::view);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Page<IncidentView> search(IncidentSearch search, Pageable page) {
+		return this.incidents.findAll(specification(search.scope(), search), page).map(Incident::view);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Set<Long> requestIdsIn(IncidentSearch.Scope scope) {
+		return this.incidents.findAll(specification(scope, null))
+			.stream()
+			.map(Incident::getServiceRequestId)
+			.collect(Collectors.toSet());
+	}
+
+	private static Specification<Incident> specification(IncidentSearch.Scope scope, IncidentSearch search) {
+		return (root, query, cb) -> {
+			List<Predicate> where = new ArrayList<>();
+			if (scope != null) {
+				List<Predicate> visible = new ArrayList<>();
+				if (!scope.assignees().isEmpty()) {
+					visible.add(root.get("assignee").in(scope.assignees()));
+				}
+				if (!scope.queueWorkGroupIds().isEmpty()) {
+					visible.add(cb.and(cb.equal(root.get("status"), IncidentStatus.NEW),
+							root.get("workGroupId").in(scope.queueWorkGroupIds())));
+				}
+				if (!scope.managedWorkGroupIds().isEmpty()) {
+					visible.add(root.get("workGroupId").in(scope.managedWorkGroupIds()));
+				}
+				if (!scope.requestIds().isEmpty()) {
+					visible.add(root.get("serviceRequestId").in(scope.requestIds()));
+				}
+				where.add(visible.isEmpty() ? cb.disjunction() : cb.or(visible.toArray(Predicate[]::new)));
+			}
+			if (search != null && search.status() != null) {
+				where.add(cb.equal(root.get("status"), search.status()));
+			}
+			if (search != null && search.clientId() != null) {
+				where.add(cb.equal(root.get("clientId"), search.clientId()));
+			}
+			if (search != null && search.assignee() != null) {
+				where.add(cb.equal(root.get("assignee"), search.assignee()));
+			}
+			return cb.and(where.toArray(Predicate[]::new));
+		};
 	}
 
 	@Override

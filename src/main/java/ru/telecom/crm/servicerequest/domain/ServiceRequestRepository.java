@@ -1,7 +1,9 @@
 package ru.telecom.crm.servicerequest.domain;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 
-interface ServiceRequestRepository extends JpaRepository<ServiceRequest, Long> {
+interface ServiceRequestRepository
+		extends JpaRepository<ServiceRequest, Long>, JpaSpecificationExecutor<ServiceRequest> {
 
 }

@@ -1,13 +1,23 @@
 package ru.telecom.crm.servicerequest.domain;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
+import jakarta.persistence.criteria.Predicate;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import ru.telecom.crm.servicerequest.CloseReason;
 import ru.telecom.crm.servicerequest.NewServiceRequest;
+import ru.telecom.crm.servicerequest.RequestSearch;
 import ru.telecom.crm.servicerequest.RequestStatus;
 import ru.telecom.crm.servicerequest.ServiceRequestApi;
 import ru.telecom.crm.servicerequest.ServiceRequestView;
@@ -82,6 +92,50 @@ class ServiceRequestService implements ServiceRequestApi {
 	@Transactional(readOnly = true)
 	public Optional<ServiceRequestView> find(long id) {
 		return this.requests.findById(id).map(ServiceRequest::view);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Page<ServiceRequestView> search(RequestSearch search, Pageable page) {
+		return this.requests.findAll(specification(search.scope(), search), page).map(ServiceRequest::view);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Set<Long> idsIn(RequestSearch.Scope scope) {
+		return this.requests.findAll(specification(scope, null))
+			.stream()
+			.map(ServiceRequest::getId)
+			.collect(Collectors.toSet());
+	}
+
+	private static Specification<ServiceRequest> specification(RequestSearch.Scope scope, RequestSearch search) {
+		return (root, query, cb) -> {
+			List<Predicate> where = new ArrayList<>();
+			if (scope != null) {
+				List<Predicate> visible = new ArrayList<>();
+				if (!scope.assignees().isEmpty()) {
+					visible.add(root.get("assignee").in(scope.assignees()));
+				}
+				if (scope.unassigned()) {
+					visible.add(cb.isNull(root.get("assignee")));
+				}
+				if (!scope.ids().isEmpty()) {
+					visible.add(root.get("id").in(scope.ids()));
+				}
+				where.add(visible.isEmpty() ? cb.disjunction() : cb.or(visible.toArray(Predicate[]::new)));
+			}
+			if (search != null && search.status() != null) {
+				where.add(cb.equal(root.get("status"), search.status()));
+			}
+			if (search != null && search.clientId() != null) {
+				where.add(cb.equal(root.get("clientId"), search.clientId()));
+			}
+			if (search != null && search.assignee() != null) {
+				where.add(cb.equal(root.get("assignee"), search.assignee()));
+			}
+			return cb.and(where.toArray(Predicate[]::new));
+		};
 	}
 
 	private ServiceRequest get(long id) {

@@ -1,0 +1,13 @@
+package ru.telecom.crm.api;
+
+/** What a caller may do with an item. */
+enum Access {
+
+	/** Not even know it exists: 404. */
+	NONE,
+	/** See it, change nothing: 403 on a change. */
+	READ,
+	/** See and change it. */
+	FULL
+
+}

@@ -1,0 +1,187 @@
+package ru.telecom.crm.api;
+
+import java.util.HashSet;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+
+import ru.telecom.crm.catalog.CatalogApi;
+import ru.telecom.crm.catalog.WorkGroupView;
+import ru.telecom.crm.directory.Directory;
+import ru.telecom.crm.directory.DirectoryUser;
+import ru.telecom.crm.directory.Role;
+import ru.telecom.crm.incident.IncidentApi;
+import ru.telecom.crm.incident.IncidentSearch;
+import ru.telecom.crm.incident.IncidentStatus;
+import ru.telecom.crm.incident.IncidentView;
+import ru.telecom.crm.servicerequest.RequestSearch;
+import ru.telecom.crm.servicerequest.ServiceRequestApi;
+import ru.telecom.crm.servicerequest.ServiceRequestView;
+import ru.telecom.crm.shared.NotFoundException;
+
+/**
+ * DESIGN §3 as code. Requests: an agent has full access to own (and to the helpdesk
+ * queue's unassigned ones), a helpdesk manager to the department's; third line reads
+ * those behind incidents it may see. Incidents: an engineer has full access to own and to
+ * the NEW ones of the work groups' queues, a work group manager to the department's and
+ * the managed groups'; the helpdesk reads those opened from requests it owns.
+ * Administrators have full access to all.
+ */
+@Component
+class AccessPolicy {
+
+	private final Directory directory;
+
+	private final CatalogApi catalog;
+
+	private final ServiceRequestApi requests;
+
+	private final IncidentApi incidents;
+
+	AccessPolicy(Directory directory, CatalogApi catalog, ServiceRequestApi requests, IncidentApi incidents) {
+		this.directory = directory;
+		this.catalog = catalog;
+		this.requests = requests;
+		this.incidents = incidents;
+	}
+
+	/** The caller, or a caller who sees nothing when the directory does not know them. */
+	Caller caller(String userId) {
+		DirectoryUser user = this.directory.findUser(userId)
+			.orElseGet(() -> new DirectoryUser(userId, null, null, null, null, Set.of(), Set.of()));
+		Set<String> department = new HashSet<>();
+		if (user.hasRole(Role.HELP_DESK_MANAGER) || user.hasRole(Role.SL3_MANAGER)) {
+			this.directory.department(user.id()).forEach((member) -> department.add(member.id()));
+		}
+		Set<Long> memberOf = new HashSet<>();
+		Set<Long> manages = new HashSet<>();
+		for (WorkGroupView group : this.catalog.workGroups()) {
+			if (user.groups().contains(group.groupId())) {
+				memberOf.add(group.id());
+			}
+			if (user.id().equals(group.managerId()) && user.hasRole(Role.SL3_MANAGER)) {
+				manages.add(group.id());
+			}
+		}
+		return new Caller(user, department, memberOf, manages);
+	}
+
+	Access toRequest(Caller caller, ServiceRequestView request) {
+		if (caller.isAdmin() || owns(caller, request)) {
+			return Access.FULL;
+		}
+		if (caller.isThirdLine()) {
+			boolean behindVisibleIncident = this.incidents.findByServiceRequest(request.id())
+				.map((incident) -> toIncidentAsThirdLine(caller, incident) != Access.NONE)
+				.orElse(false);
+			return behindVisibleIncident ? Access.READ : Access.NONE;
+		}
+		return Access.NONE;
+	}
+
+	Access toIncident(Caller caller, IncidentView incident) {
+		if (caller.isAdmin()) {
+			return Access.FULL;
+		}
+		Access thirdLine = toIncidentAsThirdLine(caller, incident);
+		if (thirdLine != Access.NONE) {
+			return thirdLine;
+		}
+		if (caller.isHelpdesk()) {
+			boolean fromOwnRequest = this.requests.find(incident.serviceRequestId())
+				.map((request) -> owns(caller, request))
+				.orElse(false);
+			return fromOwnRequest ? Access.READ : Access.NONE;
+		}
+		return Access.NONE;
+	}
+
+	/** The request, if the caller may see it; "not found" otherwise. */
+	ServiceRequestView visibleRequest(Caller caller, long id) {
+		ServiceRequestView request = this.requests.find(id)
+			.orElseThrow(() -> new NotFoundException("Service request", id));
+		if (toRequest(caller, request) == Access.NONE) {
+			throw new NotFoundException("Service request", id);
+		}
+		return request;
+	}
+
+	/** The incident, if the caller may see it; "not found" otherwise. */
+	IncidentView visibleIncident(Caller caller, long id) {
+		IncidentView incident = this.incidents.find(id).orElseThrow(() -> new NotFoundException("Incident", id));
+		if (toIncident(caller, incident) == Access.NONE) {
+			throw new NotFoundException("Incident", id);
+		}
+		return incident;
+	}
+
+	/** What the caller's request lists show; {@code null} for everything. */
+	RequestSearch.Scope requestScope(Caller caller) {
+		if (caller.isAdmin()) {
+			return null;
+		}
+		Set<String> owners = caller.isHelpdesk() ? owners(caller) : Set.of();
+		Set<Long> behindIncidents = caller.isThirdLine() ? this.incidents.requestIdsIn(thirdLineScope(caller))
+				: Set.of();
+		return new RequestSearch.Scope(owners, caller.isHelpdesk() && caller.worksTheHelpdeskQueue(), behindIncidents);
+	}
+
+	/** What the caller's incident lists show; {@code null} for everything. */
+	IncidentSearch.Scope incidentScope(Caller caller) {
+		if (caller.isAdmin()) {
+			return null;
+		}
+		IncidentSearch.Scope thirdLine = caller.isThirdLine() ? thirdLineScope(caller)
+				: new IncidentSearch.Scope(Set.of(), Set.of(), Set.of(), Set.of());
+		Set<Long> fromOwnRequests = caller.isHelpdesk()
+				? this.requests.idsIn(new RequestSearch.Scope(owners(caller), false, Set.of())) : Set.of();
+		return new IncidentSearch.Scope(thirdLine.assignees(), thirdLine.queueWorkGroupIds(),
+				thirdLine.managedWorkGroupIds(), fromOwnRequests);
+	}
+
+	private IncidentSearch.Scope thirdLineScope(Caller caller) {
+		Set<String> assignees = new HashSet<>(Set.of(caller.id()));
+		if (caller.is(Role.SL3_MANAGER)) {
+			assignees.addAll(caller.department());
+		}
+		return new IncidentSearch.Scope(assignees, caller.is(Role.SL3_USER) ? caller.memberOf() : Set.of(),
+				caller.manages(), Set.of());
+	}
+
+	private Access toIncidentAsThirdLine(Caller caller, IncidentView incident) {
+		if (!caller.isThirdLine()) {
+			return Access.NONE;
+		}
+		if (caller.id().equals(incident.assignee())) {
+			return Access.FULL;
+		}
+		if (caller.is(Role.SL3_USER) && incident.status() == IncidentStatus.NEW
+				&& caller.memberOf().contains(incident.workGroupId())) {
+			return Access.FULL;
+		}
+		if (caller.is(Role.SL3_MANAGER) && (caller.department().contains(incident.assignee())
+				|| caller.manages().contains(incident.workGroupId()))) {
+			return Access.FULL;
+		}
+		return Access.NONE;
+	}
+
+	private boolean owns(Caller caller, ServiceRequestView request) {
+		if (!caller.isHelpdesk()) {
+			return false;
+		}
+		if (request.assignee() == null) {
+			return caller.worksTheHelpdeskQueue();
+		}
+		return owners(caller).contains(request.assignee());
+	}
+
+	private static Set<String> owners(Caller caller) {
+		Set<String> owners = new HashSet<>(Set.of(caller.id()));
+		if (caller.is(Role.HELP_DESK_MANAGER)) {
+			owners.addAll(caller.department());
+		}
+		return owners;
+	}
+
+}

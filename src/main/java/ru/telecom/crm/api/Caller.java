@@ -1,0 +1,42 @@
+package ru.telecom.crm.api;
+
+import java.util.Set;
+
+import ru.telecom.crm.directory.Directory;
+import ru.telecom.crm.directory.DirectoryUser;
+import ru.telecom.crm.directory.Role;
+
+/**
+ * The caller and what their place in the organisation makes visible to them.
+ *
+ * @param department the users whose manager the caller is
+ * @param memberOf the work groups (ids) whose queues the caller works
+ * @param manages the work groups (ids) the caller manages
+ */
+record Caller(DirectoryUser user, Set<String> department, Set<Long> memberOf, Set<Long> manages) {
+
+	String id() {
+		return this.user.id();
+	}
+
+	boolean is(Role role) {
+		return this.user.hasRole(role);
+	}
+
+	boolean isAdmin() {
+		return this.user.groups().contains(Directory.ADMIN_GROUP);
+	}
+
+	boolean worksTheHelpdeskQueue() {
+		return this.user.groups().contains(Directory.HELPDESK_GROUP);
+	}
+
+	boolean isHelpdesk() {
+		return is(Role.HELP_DESK_USER) || is(Role.HELP_DESK_MANAGER);
+	}
+
+	boolean isThirdLine() {
+		return is(Role.SL3_USER) || is(Role.SL3_MANAGER);
+	}
+
+}

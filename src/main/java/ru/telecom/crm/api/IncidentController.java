@@ -1,0 +1,94 @@
+package ru.telecom.crm.api;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import ru.telecom.crm.incident.IncidentActions;
+import ru.telecom.crm.incident.IncidentApi;
+import ru.telecom.crm.incident.IncidentApi.TransitionDetails;
+import ru.telecom.crm.incident.IncidentSearch;
+import ru.telecom.crm.incident.IncidentStatus;
+import ru.telecom.crm.incident.IncidentView;
+import ru.telecom.crm.status.StatusEntry;
+import ru.telecom.crm.status.StatusHistory;
+
+/** Incidents: what the caller may see, and the transitions the caller may make. */
+@RestController
+@RequestMapping("/api/incidents")
+class IncidentController {
+
+	private final AccessPolicy access;
+
+	private final IncidentApi incidents;
+
+	private final IncidentActions actions;
+
+	private final StatusHistory history;
+
+	IncidentController(AccessPolicy access, IncidentApi incidents, IncidentActions actions, StatusHistory history) {
+		this.access = access;
+		this.incidents = incidents;
+		this.actions = actions;
+		this.history = history;
+	}
+
+	@GetMapping
+	PageResponse<IncidentView> list(Authentication caller, @RequestParam(required = false) IncidentStatus status,
+			@RequestParam(required = false) Long clientId, @RequestParam(required = false) String assignee,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+		IncidentSearch search = new IncidentSearch(this.access.incidentScope(this.access.caller(caller.getName())),
+				status, clientId, assignee);
+		return PageResponse.of(this.incidents.search(search, Paging.page(page, size)));
+	}
+
+	@GetMapping("/{id}")
+	IncidentView read(Authentication caller, @PathVariable long id) {
+		return this.access.visibleIncident(this.access.caller(caller.getName()), id);
+	}
+
+	@GetMapping("/{id}/statuses")
+	List<StatusEntry> statuses(Authentication caller, @PathVariable long id) {
+		this.access.visibleIncident(this.access.caller(caller.getName()), id);
+		return this.history.ofIncident(id);
+	}
+
+	/** Sets the status through the incident's process, as Tasklist would. */
+	@PostMapping("/{id}/status")
+	IncidentView setStatus(Authentication caller, @PathVariable long id, @Valid @RequestBody StatusBody body) {
+		requireFull(caller, id);
+		this.actions.changeStatus(id, body.status(),
+				new TransitionDetails(body.assignee(), body.narrative(), body.holdReason()));
+		return this.incidents.find(id).orElseThrow();
+	}
+
+	/** Lets the incident go of its request, which closes. */
+	@PostMapping("/{id}/unlink")
+	IncidentView unlink(Authentication caller, @PathVariable long id) {
+		requireFull(caller, id);
+		this.actions.unlink(id);
+		return this.incidents.find(id).orElseThrow();
+	}
+
+	private void requireFull(Authentication caller, long id) {
+		Caller who = this.access.caller(caller.getName());
+		Paging.requireFull(this.access.toIncident(who, this.access.visibleIncident(who, id)), "Incident", id);
+	}
+
+	/** A transition: the status, and what it needs (engineer, narrative, hold reason). */
+	record StatusBody(@NotNull IncidentStatus status, @Size(max = 100) String assignee,
+			@Size(max = 8000) String narrative, @Size(max = 1000) String holdReason) {
+	}
+
+}

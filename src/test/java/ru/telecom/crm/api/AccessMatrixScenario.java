@@ -1,0 +1,201 @@
+package ru.telecom.crm.api;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import ru.telecom.crm.customer.IntakeParty;
+import ru.telecom.crm.incident.IncidentActions;
+import ru.telecom.crm.incident.IncidentApi.TransitionDetails;
+import ru.telecom.crm.incident.IncidentStatus;
+import ru.telecom.crm.incident.IncidentView;
+import ru.telecom.crm.servicerequest.OpenRequest;
+import ru.telecom.crm.servicerequest.RequestActions;
+import ru.telecom.crm.servicerequest.ServiceRequestView;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every role against the API's reads and actions on items of their own, of their group
+ * and of another group (DESIGN §3): 200 where they may, 403 where they may only read, 404
+ * where they may not even know. Runs with HTTP Basic in the embedded default and with
+ * Keycloak bearer tokens.
+ */
+abstract class AccessMatrixScenario {
+
+	@Autowired
+	TestRestTemplate rest;
+
+	@Autowired
+	RequestActions requests;
+
+	@Autowired
+	IncidentActions incidents;
+
+	@Autowired
+	IdentityService identity;
+
+	/** Anna's request, with an incident of work group 100 assigned to Ivan. */
+	private ServiceRequestView annas;
+
+	private IncidentView annasIncident;
+
+	/** Anna's request without an incident. */
+	private ServiceRequestView annasOther;
+
+	/** Boris's request, with an incident of work group 200 assigned to Sergey. */
+	private IncidentView borisBilling;
+
+	/** Boris's request, with a NEW incident in work group 100's queue. */
+	private ServiceRequestView borisQueued;
+
+	private IncidentView queued;
+
+	/** The headers that make a call as this user. */
+	abstract HttpHeaders as(String user);
+
+	@BeforeEach
+	void openItems() {
+		this.annas = as("anna", () -> this.requests.open(request("Slow internet")));
+		this.annasIncident = as("anna", () -> this.requests.openIncident(this.annas.id(), 1001));
+		as("olga", () -> this.incidents.changeStatus(this.annasIncident.id(), IncidentStatus.ASSIGNED,
+				new TransitionDetails("ivan", null, null)));
+		this.annasOther = as("anna", () -> this.requests.open(request("Question about the bill")));
+		ServiceRequestView borisOwn = as("boris", () -> this.requests.open(request("Refund")));
+		this.borisBilling = as("boris", () -> this.requests.openIncident(borisOwn.id(), 2001));
+		as("elena", () -> this.incidents.changeStatus(this.borisBilling.id(), IncidentStatus.ASSIGNED,
+				new TransitionDetails("sergey", null, null)));
+		this.borisQueued = as("boris", () -> this.requests.open(request("TV freezes")));
+		this.queued = as("boris", () -> this.requests.openIncident(this.borisQueued.id(), 1002));
+	}
+
+	@Test
+	void everyRoleReadsExactlyWhatDesignThreeGivesIt() {
+		List<String> wrong = new ArrayList<>();
+		expect(wrong, "GET", "/api/service-requests/" + this.annas.id(), null,
+				"anna 200 boris 404 maria 200 ivan 200 " + "petr 404 olga 200 sergey 404 elena 404 admin 200 esb 404");
+		expect(wrong, "GET", "/api/service-requests/" + this.annasOther.id(), null,
+				"anna 200 boris 404 maria 200 ivan 404 petr 404 olga 404 sergey 404 elena 404 admin 200 esb 404");
+		expect(wrong, "GET", "/api/incidents/" + this.annasIncident.id(), null,
+				"anna 200 boris 404 maria 200 ivan 200 petr 404 olga 200 sergey 404 elena 404 admin 200 esb 404");
+		expect(wrong, "GET", "/api/incidents/" + this.borisBilling.id(), null,
+				"anna 404 boris 200 maria 200 ivan 404 petr 404 olga 404 sergey 200 elena 200 admin 200 esb 404");
+		expect(wrong, "GET", "/api/incidents/" + this.queued.id(), null,
+				"anna 404 boris 200 maria 200 ivan 200 petr 200 olga 200 sergey 404 elena 404 admin 200 esb 404");
+		expect(wrong, "GET", "/api/service-requests/" + this.borisQueued.id() + "/statuses", null,
+				"anna 404 boris 200 maria 200 ivan 200 petr 200 olga 200 sergey 404 elena 404 admin 200 esb 404");
+		expect(wrong, "GET", "/api/incidents/" + this.annasIncident.id() + "/statuses", null,
+				"anna 200 boris 404 petr 404 elena 404");
+		assertThat(wrong).isEmpty();
+	}
+
+	@Test
+	void everyRoleChangesOnlyWhatItOwnsAndReadOnlyIsForbidden() {
+		List<String> wrong = new ArrayList<>();
+		// full access gets as far as the state machine, which refuses these
+		expect(wrong, "POST", "/api/incidents/" + this.annasIncident.id() + "/status", "{\"status\":\"CLOSED\"}",
+				"anna 403 boris 404 maria 403 ivan 409 petr 404 olga 409 sergey 404 elena 404 admin 409 esb 404");
+		expect(wrong, "POST", "/api/incidents/" + this.queued.id() + "/status", "{\"status\":\"ON_HOLD\"}",
+				"anna 404 boris 403 maria 403 ivan 409 petr 409 olga 409 sergey 404 elena 404 esb 404");
+		expect(wrong, "POST", "/api/service-requests/" + this.annas.id() + "/close", null,
+				"anna 409 boris 404 maria 409 ivan 403 petr 404 olga 403 sergey 404 elena 404 esb 404");
+		expect(wrong, "POST", "/api/service-requests/" + this.annasOther.id() + "/incident", "{\"serviceCode\":9999}",
+				"anna 400 boris 404 maria 400 ivan 404 petr 404 olga 404 sergey 404 elena 404 admin 400 esb 404");
+		expect(wrong, "POST", "/api/incidents/" + this.borisBilling.id() + "/unlink", null,
+				"anna 404 boris 403 ivan 404 olga 404 maria 403");
+		assertThat(wrong).isEmpty();
+	}
+
+	@Test
+	void listsShowOnlyWhatTheCallerMaySee() {
+		assertThat(ids("anna", "/api/service-requests?size=200")).contains(this.annas.id(), this.annasOther.id())
+			.doesNotContain(this.borisQueued.id());
+		assertThat(ids("maria", "/api/service-requests?size=200")).contains(this.annas.id(), this.borisQueued.id());
+		assertThat(ids("petr", "/api/service-requests?size=200")).contains(this.borisQueued.id())
+			.doesNotContain(this.annas.id(), this.annasOther.id());
+		assertThat(ids("ivan", "/api/incidents?size=200")).contains(this.annasIncident.id(), this.queued.id())
+			.doesNotContain(this.borisBilling.id());
+		assertThat(ids("petr", "/api/incidents?size=200")).contains(this.queued.id())
+			.doesNotContain(this.annasIncident.id(), this.borisBilling.id());
+		assertThat(ids("elena", "/api/incidents?size=200")).contains(this.borisBilling.id())
+			.doesNotContain(this.annasIncident.id(), this.queued.id());
+		assertThat(ids("anna", "/api/incidents?size=200")).contains(this.annasIncident.id())
+			.doesNotContain(this.borisBilling.id(), this.queued.id());
+		assertThat(ids("esb", "/api/incidents?size=200")).isEmpty();
+	}
+
+	@Test
+	void ownersActThroughTheProcesses() {
+		ResponseEntity<JsonNode> opened = call("boris", "POST", "/api/service-requests",
+				"{\"clientPhone\":\"8 900 777 88 99\",\"orderCode\":\"ORD-3001\",\"description\":\"Noise on the line\"}");
+		ResponseEntity<JsonNode> started = call("ivan", "POST", "/api/incidents/" + this.annasIncident.id() + "/status",
+				"{\"status\":\"INWORK\"}");
+		ResponseEntity<JsonNode> claimed = call("petr", "POST", "/api/incidents/" + this.queued.id() + "/status",
+				"{\"status\":\"INWORK\"}");
+		ResponseEntity<JsonNode> byEngineer = call("ivan", "POST", "/api/service-requests",
+				"{\"orderCode\":\"ORD-1\"}");
+
+		assertThat(opened.getStatusCode().value()).isEqualTo(201);
+		assertThat(opened.getBody().get("assignee").asText()).isEqualTo("boris");
+		assertThat(started.getBody().get("status").asText()).isEqualTo("INWORK");
+		assertThat(claimed.getBody().get("assignee").asText()).isEqualTo("petr");
+		assertThat(byEngineer.getStatusCode().value()).isEqualTo(403);
+	}
+
+	private void expect(List<String> wrong, String method, String path, String body, String table) {
+		String[] cells = table.split(" ");
+		for (int i = 0; i < cells.length; i += 2) {
+			int status = call(cells[i], method, path, body).getStatusCode().value();
+			if (status != Integer.parseInt(cells[i + 1])) {
+				wrong.add(cells[i] + " " + method + " " + path + ": " + status + ", expected " + cells[i + 1]);
+			}
+		}
+	}
+
+	private List<Long> ids(String user, String path) {
+		List<Long> ids = new ArrayList<>();
+		call(user, "GET", path, null).getBody().get("items").forEach((item) -> ids.add(item.get("id").asLong()));
+		return ids;
+	}
+
+	private ResponseEntity<JsonNode> call(String user, String method, String path, String body) {
+		HttpHeaders headers = as(user);
+		headers.setContentType(MediaType.APPLICATION_JSON);
+		return this.rest.exchange(path, HttpMethod.valueOf(method), new HttpEntity<>(body, headers), JsonNode.class);
+	}
+
+	private static OpenRequest request(String description) {
+		return new OpenRequest(IntakeParty.of("+79007778899", "ORD-3001"), description, null);
+	}
+
+	private <T> T as(String user, Supplier<T> work) {
+		this.identity.setAuthenticatedUserId(user);
+		try {
+			return work.get();
+		}
+		finally {
+			this.identity.clearAuthentication();
+		}
+	}
+
+	private void as(String user, Runnable work) {
+		as(user, () -> {
+			work.run();
+			return null;
+		});
+	}
+
+}
