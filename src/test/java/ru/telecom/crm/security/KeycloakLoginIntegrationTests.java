@@ -16,6 +16,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -43,14 +45,17 @@ class KeycloakLoginIntegrationTests {
 		.followRedirects(HttpClient.Redirect.NORMAL)
 		.build();
 
-	@Test
-	void aDemoUserSignsInToTasklistThroughKeycloak() throws Exception {
-		HttpResponse<String> tasklist = signIn("maria");
+	@ParameterizedTest
+	@ValueSource(strings = { "anna", "boris", "maria", "ivan", "petr", "olga", "sergey", "elena", "admin" })
+	void everyDemoUserSignsInToTasklistThroughKeycloak(String name) throws Exception {
+		HttpResponse<String> tasklist = signIn(name);
 
 		assertThat(tasklist.statusCode()).isEqualTo(200);
 		assertThat(tasklist.uri().toString()).startsWith(app("/camunda/app/tasklist/"));
 		HttpResponse<String> user = get(app("/camunda/api/admin/auth/user/default"));
-		assertThat(user.body()).contains("\"userId\":\"maria\"").contains("tasklist");
+		assertThat(user.body()).contains("\"userId\":\"" + name + "\"").contains("tasklist");
+		boolean manager = List.of("maria", "olga", "elena", "admin").contains(name);
+		assertThat(user.body().contains("cockpit")).as("Cockpit for %s", name).isEqualTo(manager);
 	}
 
 	@Test
