@@ -26,6 +26,8 @@ import ru.telecom.crm.servicerequest.OpenRequest;
 import ru.telecom.crm.servicerequest.RequestActions;
 import ru.telecom.crm.servicerequest.ServiceRequestView;
 
+import ru.telecom.crm.support.AsUser;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -182,20 +184,11 @@ abstract class AccessMatrixScenario {
 	}
 
 	private <T> T as(String user, Supplier<T> work) {
-		this.identity.setAuthenticatedUserId(user);
-		try {
-			return work.get();
-		}
-		finally {
-			this.identity.clearAuthentication();
-		}
+		return new AsUser(this.identity).get(user, work);
 	}
 
 	private void as(String user, Runnable work) {
-		as(user, () -> {
-			work.run();
-			return null;
-		});
+		new AsUser(this.identity).run(user, work);
 	}
 
 }

@@ -23,6 +23,8 @@ import ru.telecom.crm.servicerequest.OpenRequest;
 import ru.telecom.crm.servicerequest.RequestActions;
 import ru.telecom.crm.servicerequest.ServiceRequestView;
 
+import ru.telecom.crm.support.AsUser;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -115,13 +117,7 @@ abstract class TaskVisibilityScenario {
 	}
 
 	private <T> T as(String user, Supplier<T> work) {
-		this.identity.setAuthentication(user, groupsOf(user));
-		try {
-			return work.get();
-		}
-		finally {
-			this.identity.clearAuthentication();
-		}
+		return new AsUser(this.identity).get(user, groupsOf(user), work);
 	}
 
 	private void as(String user, Runnable work) {

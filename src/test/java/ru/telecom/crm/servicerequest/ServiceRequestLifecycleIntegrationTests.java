@@ -27,6 +27,7 @@ import ru.telecom.crm.status.ActivityEntry;
 import ru.telecom.crm.status.StatusEntry;
 import ru.telecom.crm.status.StatusHistory;
 import ru.telecom.crm.status.StatusRecorder.EntityType;
+import ru.telecom.crm.support.AsUser;
 import ru.telecom.crm.support.Mailbox;
 import ru.telecom.crm.support.Mailbox.Mail;
 import ru.telecom.crm.support.PostgresDatabases;
@@ -403,20 +404,11 @@ class ServiceRequestLifecycleIntegrationTests {
 	}
 
 	private <T> T as(String user, Supplier<T> work) {
-		this.identity.setAuthenticatedUserId(user);
-		try {
-			return work.get();
-		}
-		finally {
-			this.identity.clearAuthentication();
-		}
+		return new AsUser(this.identity).get(user, work);
 	}
 
 	private void as(String user, Runnable work) {
-		as(user, () -> {
-			work.run();
-			return null;
-		});
+		new AsUser(this.identity).run(user, work);
 	}
 
 	private static String freshCode() {
