@@ -11,7 +11,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -26,7 +25,6 @@ import ru.telecom.crm.status.StatusHistory;
 
 /** Incidents: what the caller may see, and the transitions the caller may make. */
 @RestController
-@RequestMapping("/api/incidents")
 class IncidentController {
 
 	private final AccessPolicy access;
@@ -44,7 +42,7 @@ class IncidentController {
 		this.history = history;
 	}
 
-	@GetMapping
+	@GetMapping("/api/incidents")
 	PageResponse<IncidentView> list(Authentication caller, @RequestParam(required = false) IncidentStatus status,
 			@RequestParam(required = false) Long clientId, @RequestParam(required = false) String assignee,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
@@ -53,19 +51,27 @@ class IncidentController {
 		return PageResponse.of(this.incidents.search(search, Paging.page(page, size)));
 	}
 
-	@GetMapping("/{id}")
+	/** A client's incidents, as far as the caller may see them. */
+	@GetMapping("/api/clients/{clientId}/incidents")
+	PageResponse<IncidentView> ofClient(Authentication caller, @PathVariable long clientId,
+			@RequestParam(required = false) IncidentStatus status, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "20") int size) {
+		return list(caller, status, clientId, null, page, size);
+	}
+
+	@GetMapping("/api/incidents/{id}")
 	IncidentView read(Authentication caller, @PathVariable long id) {
 		return this.access.visibleIncident(this.access.caller(caller.getName()), id);
 	}
 
-	@GetMapping("/{id}/statuses")
+	@GetMapping("/api/incidents/{id}/statuses")
 	List<StatusEntry> statuses(Authentication caller, @PathVariable long id) {
 		this.access.visibleIncident(this.access.caller(caller.getName()), id);
 		return this.history.ofIncident(id);
 	}
 
 	/** Sets the status through the incident's process, as Tasklist would. */
-	@PostMapping("/{id}/status")
+	@PostMapping("/api/incidents/{id}/status")
 	IncidentView setStatus(Authentication caller, @PathVariable long id, @Valid @RequestBody StatusBody body) {
 		requireFull(caller, id);
 		this.actions.changeStatus(id, body.status(),
@@ -74,7 +80,7 @@ class IncidentController {
 	}
 
 	/** Lets the incident go of its request, which closes. */
-	@PostMapping("/{id}/unlink")
+	@PostMapping("/api/incidents/{id}/unlink")
 	IncidentView unlink(Authentication caller, @PathVariable long id) {
 		requireFull(caller, id);
 		this.actions.unlink(id);

@@ -5,7 +5,7 @@ import java.util.stream.Stream;
 
 /** A client as other modules and the API see it. */
 public record ClientView(long id, String lastName, String firstName, String middleName, String phone, String email,
-		String inn, String orgName, Long legacyId) {
+		String inn, String orgName, Long legacyId, int version) {
 
 	/**
 	 * "Last First Middle", or the organisation, or the phone: something to call them by.

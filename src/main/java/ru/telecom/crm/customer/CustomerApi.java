@@ -2,6 +2,9 @@ package ru.telecom.crm.customer;
 
 import java.util.Optional;
 
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+
 /**
  * The customer module's face: clients, orders and the intake lookup.
  */
@@ -21,6 +24,37 @@ public interface CustomerApi {
 	IntakeResolution resolve(IntakeParty party);
 
 	Optional<ClientView> findClient(long id);
+
+	/**
+	 * Clients whose phone is {@code query} (written any common way) or whose name or
+	 * organisation contains it; all clients when it is empty.
+	 */
+	Page<ClientView> searchClients(String query, Pageable page);
+
+	/**
+	 * @throws ru.telecom.crm.shared.InvalidInputException for a bad phone, INN or email
+	 * @throws ru.telecom.crm.shared.ConflictException when the phone is another client's
+	 */
+	ClientView createClient(ClientDetails details);
+
+	/**
+	 * Edits a client; {@code version} is the one the caller read, when it checks for a
+	 * concurrent change.
+	 * @throws ru.telecom.crm.shared.ConflictException on a concurrent change or a phone
+	 * of another client
+	 */
+	ClientView updateClient(long id, ClientDetails details, Integer version);
+
+	Page<OrderView> ordersOf(long clientId, Pageable page);
+
+	/** Orders whose code or name contains {@code query}; all when it is empty. */
+	Page<OrderView> searchOrders(String query, Pageable page);
+
+	/**
+	 * @throws ru.telecom.crm.shared.ConflictException when the code is taken, here or in
+	 * LegacyDB
+	 */
+	OrderView createOrder(NewOrder order);
 
 	Optional<OrderView> findOrder(long id);
 

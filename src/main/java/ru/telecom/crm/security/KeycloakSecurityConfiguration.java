@@ -122,7 +122,9 @@ class KeycloakSecurityConfiguration {
 		};
 		return http
 			.authorizeHttpRequests((requests) -> requests
-				.requestMatchers(paths.matcher("/actuator/health/**"), paths.matcher("/error"))
+				.requestMatchers(paths.matcher("/actuator/health/**"), paths.matcher("/error"),
+						paths.matcher("/v3/api-docs/**"), paths.matcher("/swagger-ui/**"),
+						paths.matcher("/swagger-ui.html"))
 				.permitAll()
 				.dispatcherTypeMatchers(DispatcherType.ERROR)
 				.permitAll()

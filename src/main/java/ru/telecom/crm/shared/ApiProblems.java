@@ -7,6 +7,8 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -46,6 +48,20 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 		ProblemDetail problem = problem(400, "validation", "Parameter '" + ex.getName() + "' has a wrong value");
 		problem.setProperty("errors", Map.of(ex.getName(), "'" + ex.getValue() + "' is not allowed here"));
 		return ResponseEntity.badRequest().body(problem);
+	}
+
+	/**
+	 * A unique key taken meanwhile, or a row changed meanwhile: try again with fresh
+	 * data.
+	 */
+	@ExceptionHandler({ DataIntegrityViolationException.class, OptimisticLockingFailureException.class })
+	ResponseEntity<ProblemDetail> concurrentChange(RuntimeException ex) {
+		if (ex instanceof DataIntegrityViolationException && !KeyRaceRetry.isUniqueViolation(ex)) {
+			return unexpected(ex);
+		}
+		return ResponseEntity.status(409)
+			.body(problem(409, "conflict",
+					"The same data was changed by someone else meanwhile; read it and try again"));
 	}
 
 	@ExceptionHandler(Exception.class)

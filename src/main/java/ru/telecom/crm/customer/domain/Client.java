@@ -64,6 +64,22 @@ public class Client {
 		this.updatedAt = now;
 	}
 
+	/** Takes what a person edited; everything already checked. */
+	void update(PersonName name, String phone, String email, String inn, String orgName, Instant now) {
+		this.lastName = name.last();
+		this.firstName = name.first();
+		this.middleName = name.middle();
+		this.phone = phone;
+		this.email = email;
+		this.inn = inn;
+		this.orgName = orgName;
+		this.updatedAt = now;
+	}
+
+	int getVersion() {
+		return this.version;
+	}
+
 	/** Records that this client is LegacyDB's customer {@code custId}. */
 	void linkToLegacy(long custId, Instant now) {
 		if (this.legacyId != null && this.legacyId != custId) {
@@ -75,7 +91,7 @@ public class Client {
 
 	ClientView view() {
 		return new ClientView(this.id, this.lastName, this.firstName, this.middleName, this.phone, this.email, this.inn,
-				this.orgName, this.legacyId);
+				this.orgName, this.legacyId, this.version);
 	}
 
 	public Long getId() {

@@ -5,25 +5,37 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+
+import jakarta.persistence.criteria.Predicate;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import ru.telecom.crm.customer.ClientDetails;
 import ru.telecom.crm.customer.ClientView;
 import ru.telecom.crm.customer.CustomerApi;
 import ru.telecom.crm.customer.IntakeParty;
 import ru.telecom.crm.customer.IntakeResolution;
 import ru.telecom.crm.customer.IntakeResolution.Source;
+import ru.telecom.crm.customer.NewOrder;
 import ru.telecom.crm.customer.OrderOfAnotherClientException;
 import ru.telecom.crm.customer.OrderView;
 import ru.telecom.crm.legacy.LegacyCustomer;
 import ru.telecom.crm.legacy.LegacyDb;
 import ru.telecom.crm.legacy.LegacyOrder;
+import ru.telecom.crm.shared.ConflictException;
 import ru.telecom.crm.shared.InvalidInputException;
+import ru.telecom.crm.shared.NotFoundException;
 import ru.telecom.crm.shared.Phones;
 
 @Service
@@ -69,6 +81,116 @@ class CustomerService implements CustomerApi {
 	@Transactional(readOnly = true)
 	public Optional<OrderView> findOrder(long id) {
 		return this.orders.findById(id).map(ClientOrder::view);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Page<ClientView> searchClients(String query, Pageable page) {
+		String q = (query != null) ? query.strip() : "";
+		if (q.length() > 200) {
+			throw new InvalidInputException("q", "at most 200 characters");
+		}
+		String phone = q.isEmpty() ? null : this.phones.normalizeOrNull(q);
+		Specification<Client> where = (root, criteria, cb) -> {
+			if (q.isEmpty()) {
+				return cb.conjunction();
+			}
+			if (phone != null) {
+				return cb.equal(root.get("phone"), phone);
+			}
+			String like = "%" + q.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+					+ "%";
+			List<Predicate> any = new ArrayList<>();
+			for (String field : List.of("lastName", "firstName", "middleName", "orgName", "email")) {
+				any.add(cb.like(cb.lower(root.get(field)), like, '\\'));
+			}
+			String digits = q.replaceAll("\\D", "");
+			if (digits.length() >= 4) {
+				any.add(cb.like(root.get("phone"), "%" + digits + "%"));
+			}
+			return cb.or(any.toArray(Predicate[]::new));
+		};
+		return this.clients.findAll(where, page).map(Client::view);
+	}
+
+	@Override
+	@Transactional
+	public ClientView createClient(ClientDetails details) {
+		Checked checked = Checked.of(details, this.phones);
+		this.clients.findByPhone(checked.phone()).ifPresent((other) -> {
+			throw new ConflictException("Phone " + checked.phone() + " is already client " + other.getId() + "'s");
+		});
+		return this.clients
+			.saveAndFlush(new Client(checked.name(), checked.phone(), checked.email(), checked.inn(), checked.orgName(),
+					null, now()))
+			.view();
+	}
+
+	@Override
+	@Transactional
+	public ClientView updateClient(long id, ClientDetails details, Integer version) {
+		Client client = this.clients.findById(id).orElseThrow(() -> new NotFoundException("Client", id));
+		if (version != null && version != client.getVersion()) {
+			throw new ConflictException("Client " + id + " was changed by someone else; read it again");
+		}
+		Checked checked = Checked.of(details, this.phones);
+		this.clients.findByPhone(checked.phone())
+			.filter((other) -> !other.getId().equals(client.getId()))
+			.ifPresent((other) -> {
+				throw new ConflictException("Phone " + checked.phone() + " is already client " + other.getId() + "'s");
+			});
+		client.update(checked.name(), checked.phone(), checked.email(), checked.inn(), checked.orgName(), now());
+		return this.clients.saveAndFlush(client).view();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Page<OrderView> ordersOf(long clientId, Pageable page) {
+		if (!this.clients.existsById(clientId)) {
+			throw new NotFoundException("Client", clientId);
+		}
+		return this.orders.findByClientId(clientId, page).map(ClientOrder::view);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Page<OrderView> searchOrders(String query, Pageable page) {
+		String q = (query != null) ? query.strip().toLowerCase(Locale.ROOT) : "";
+		if (q.length() > 200) {
+			throw new InvalidInputException("q", "at most 200 characters");
+		}
+		Specification<ClientOrder> where = (root, criteria, cb) -> {
+			if (q.isEmpty()) {
+				return cb.conjunction();
+			}
+			String like = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+			return cb.or(cb.like(cb.lower(root.get("code")), like, '\\'),
+					cb.like(cb.lower(root.get("name")), like, '\\'));
+		};
+		return this.orders.findAll(where, page).map(ClientOrder::view);
+	}
+
+	@Override
+	@Transactional
+	public OrderView createOrder(NewOrder order) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		String code = ContactRules.orderCode(order.code(), "code", errors);
+		String name = ContactRules.text(order.name(), 300, "name", errors);
+		if (order.price() != null && (order.price().signum() < 0 || order.price().scale() > 2
+				|| order.price().precision() - order.price().scale() > 13)) {
+			errors.put("price", "a non-negative amount with at most two decimals");
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException("The order has invalid fields", errors);
+		}
+		Client client = this.clients.findById(order.clientId())
+			.orElseThrow(() -> new InvalidInputException("clientId", "no client " + order.clientId()));
+		if (this.orders.findByCode(code).isPresent() || this.legacy.findOrder(code).isPresent()) {
+			throw new ConflictException("Order code " + code + " is taken");
+		}
+		return this.orders
+			.saveAndFlush(new ClientOrder(code, name, order.price(), today(), client.getId(), null, now()))
+			.view();
 	}
 
 	private Found<Client> findOrMakeClient(Intake intake) {
@@ -172,6 +294,41 @@ class CustomerService implements CustomerApi {
 	}
 
 	private record Found<T>(T item, Source source) {
+	}
+
+	/** A client's details, checked all at once. */
+	private record Checked(PersonName name, String phone, String email, String inn, String orgName) {
+
+		static Checked of(ClientDetails details, Phones phones) {
+			Map<String, String> errors = new LinkedHashMap<>();
+			String phone = null;
+			try {
+				phone = phones.normalize(details.phone(), "phone");
+			}
+			catch (InvalidInputException ex) {
+				errors.putAll(ex.fieldErrors());
+			}
+			PersonName name = new PersonName(ContactRules.text(details.lastName(), 100, "lastName", errors),
+					ContactRules.text(details.firstName(), 100, "firstName", errors),
+					ContactRules.text(details.middleName(), 100, "middleName", errors));
+			String email = ContactRules.email(details.email(), "email", errors);
+			String inn = null;
+			try {
+				inn = Inn.validate(details.inn(), "inn");
+			}
+			catch (InvalidInputException ex) {
+				errors.putAll(ex.fieldErrors());
+			}
+			String orgName = ContactRules.text(details.orgName(), 300, "orgName", errors);
+			if (name.last() == null && orgName == null) {
+				errors.put("lastName", "a last name or an organisation name is required");
+			}
+			if (!errors.isEmpty()) {
+				throw new InvalidInputException("The client has invalid fields", errors);
+			}
+			return new Checked(name, phone, email, inn, orgName);
+		}
+
 	}
 
 	/** The party, checked all at once before anything is looked up or written. */

@@ -1,0 +1,107 @@
+package ru.telecom.crm.customer.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import ru.telecom.crm.customer.ClientDetails;
+import ru.telecom.crm.customer.ClientView;
+import ru.telecom.crm.customer.CustomerApi;
+import ru.telecom.crm.customer.OrderView;
+import ru.telecom.crm.shared.InvalidInputException;
+import ru.telecom.crm.shared.NotFoundException;
+
+/** Clients: list and search by name or phone, create, read, edit; a client's orders. */
+@RestController
+@RequestMapping("/api/clients")
+class ClientController {
+
+	private final CustomerApi customers;
+
+	ClientController(CustomerApi customers) {
+		this.customers = customers;
+	}
+
+	@GetMapping
+	ListPage<ClientView> list(Authentication caller, @RequestParam(required = false) String q,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+		StaffRoles.requireReader(caller);
+		return ListPage.of(this.customers.searchClients(q, pageOf(page, size, Sort.by("lastName", "firstName", "id"))));
+	}
+
+	@GetMapping("/{id}")
+	ClientView read(Authentication caller, @PathVariable long id) {
+		StaffRoles.requireReader(caller);
+		return this.customers.findClient(id).orElseThrow(() -> new NotFoundException("Client", id));
+	}
+
+	@PostMapping
+	ResponseEntity<ClientView> create(Authentication caller, @Valid @RequestBody ClientBody body) {
+		StaffRoles.requireEditor(caller);
+		ClientView created = this.customers.createClient(body.details());
+		return ResponseEntity.created(URI.create("/api/clients/" + created.id())).body(created);
+	}
+
+	/**
+	 * Edits a client; with {@code version} as read, a concurrent change is a conflict.
+	 */
+	@PutMapping("/{id}")
+	ClientView update(Authentication caller, @PathVariable long id, @Valid @RequestBody ClientBody body) {
+		StaffRoles.requireEditor(caller);
+		return this.customers.updateClient(id, body.details(), body.version());
+	}
+
+	@GetMapping("/{id}/orders")
+	ListPage<OrderView> orders(Authentication caller, @PathVariable long id, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "20") int size) {
+		StaffRoles.requireReader(caller);
+		return ListPage.of(this.customers.ordersOf(id,
+				pageOf(page, size, Sort.by(Sort.Order.desc("createdOn"), Sort.Order.desc("id")))));
+	}
+
+	static PageRequest pageOf(int page, int size, Sort sort) {
+		if (page < 0 || size < 1 || size > 200) {
+			throw new InvalidInputException("Paging is out of range", Map.of("page", "0 or more", "size", "1 to 200"));
+		}
+		return PageRequest.of(page, size, sort);
+	}
+
+	/** A client as the API takes it. */
+	record ClientBody(@Size(max = 100) String lastName, @Size(max = 100) String firstName,
+			@Size(max = 100) String middleName, @Size(max = 32) String phone, @Size(max = 254) String email,
+			@Size(max = 20) String inn, @Size(max = 300) String orgName, Integer version) {
+
+		ClientDetails details() {
+			return new ClientDetails(this.lastName, this.firstName, this.middleName, this.phone, this.email, this.inn,
+					this.orgName);
+		}
+
+	}
+
+	/** One page of a list. */
+	record ListPage<T>(List<T> items, int page, int size, long total) {
+
+		static <T> ListPage<T> of(Page<T> page) {
+			return new ListPage<>(page.getContent(), page.getNumber(), page.getSize(), page.getTotalElements());
+		}
+
+	}
+
+}

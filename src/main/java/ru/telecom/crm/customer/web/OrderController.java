@@ -1,0 +1,66 @@
+package ru.telecom.crm.customer.web;
+
+import java.math.BigDecimal;
+import java.net.URI;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import ru.telecom.crm.customer.CustomerApi;
+import ru.telecom.crm.customer.NewOrder;
+import ru.telecom.crm.customer.OrderView;
+import ru.telecom.crm.customer.web.ClientController.ListPage;
+import ru.telecom.crm.shared.NotFoundException;
+
+/** Orders: list and search by code or name, create for a client, read. */
+@RestController
+@RequestMapping("/api/orders")
+class OrderController {
+
+	private final CustomerApi customers;
+
+	OrderController(CustomerApi customers) {
+		this.customers = customers;
+	}
+
+	@GetMapping
+	ListPage<OrderView> list(Authentication caller, @RequestParam(required = false) String q,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+		StaffRoles.requireReader(caller);
+		return ListPage.of(this.customers.searchOrders(q, ClientController.pageOf(page, size, Sort.by("code"))));
+	}
+
+	@GetMapping("/{id}")
+	OrderView read(Authentication caller, @PathVariable long id) {
+		StaffRoles.requireReader(caller);
+		return this.customers.findOrder(id).orElseThrow(() -> new NotFoundException("Order", id));
+	}
+
+	@PostMapping
+	ResponseEntity<OrderView> create(Authentication caller, @Valid @RequestBody OrderBody body) {
+		StaffRoles.requireEditor(caller);
+		OrderView created = this.customers
+			.createOrder(new NewOrder(body.clientId(), body.code(), body.name(), body.price()));
+		return ResponseEntity.created(URI.create("/api/orders/" + created.id())).body(created);
+	}
+
+	/** An order made for a client. */
+	record OrderBody(@NotNull @Positive Long clientId, @NotBlank @Size(max = 64) String code,
+			@Size(max = 300) String name, BigDecimal price) {
+	}
+
+}
