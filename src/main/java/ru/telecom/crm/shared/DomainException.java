@@ -46,6 +46,10 @@ public abstract class DomainException extends RuntimeException {
 		VALIDATION(400, "validation"),
 		/** No such item, or one the caller may not see. */
 		NOT_FOUND(404, "not-found"),
+		/**
+		 * The caller is not who they claim (a channel's secret or signature is wrong).
+		 */
+		UNAUTHORIZED(401, "unauthorized"),
 		/** Visible, but the caller may not change it. */
 		FORBIDDEN(403, "forbidden"),
 		/**
@@ -53,6 +57,8 @@ public abstract class DomainException extends RuntimeException {
 		 * transition.
 		 */
 		CONFLICT(409, "conflict"),
+		/** The same idempotency key came back with another payload. */
+		KEY_REUSED(422, "idempotency-key-reused"),
 		/** A system we depend on (LegacyDB) cannot answer now; nothing was written. */
 		UNAVAILABLE(503, "unavailable");
 

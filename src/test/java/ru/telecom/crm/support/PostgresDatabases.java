@@ -33,6 +33,11 @@ public final class PostgresDatabases implements ApplicationContextInitializer<Co
 
 	public static final String LEGACY_DATABASE = "crm_it_legacy";
 
+	/** The channels' secrets in the tests. */
+	public static final String TELEGRAM_SECRET = "test-telegram-secret";
+
+	public static final String SMS_SECRET = "test-sms-secret";
+
 	/** The port of the GreenMail server of the tests that read mail. */
 	public static final int SMTP_PORT = 3025;
 
@@ -55,7 +60,8 @@ public final class PostgresDatabases implements ApplicationContextInitializer<Co
 				"crm.mail.transport=smtp", "spring.mail.host=127.0.0.1", "spring.mail.port=" + SMTP_PORT,
 				// a job due now is picked up within a second or two, not after a minute
 				// of idling
-				"camunda.bpm.job-execution.wait-time-in-millis=500", "camunda.bpm.job-execution.max-wait=1000")
+				"camunda.bpm.job-execution.wait-time-in-millis=500", "camunda.bpm.job-execution.max-wait=1000",
+				"crm.channels.telegram-secret=" + TELEGRAM_SECRET, "crm.channels.sms-secret=" + SMS_SECRET)
 			.applyTo(context);
 	}
 

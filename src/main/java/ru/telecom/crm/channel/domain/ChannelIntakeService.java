@@ -1,0 +1,265 @@
+package ru.telecom.crm.channel.domain;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import ru.telecom.crm.channel.ChannelIntake;
+import ru.telecom.crm.channel.ChannelReceipt;
+import ru.telecom.crm.servicerequest.Channel;
+import ru.telecom.crm.servicerequest.ChannelMessage;
+import ru.telecom.crm.servicerequest.RequestActions;
+import ru.telecom.crm.shared.DomainException;
+import ru.telecom.crm.shared.InvalidInputException;
+import ru.telecom.crm.shared.KeyRaceRetry;
+
+@Service
+class ChannelIntakeService implements ChannelIntake {
+
+	private static final ObjectMapper JSON = new ObjectMapper();
+
+	/** An order code as customers write it in a message: ORD-1001, ord-1001. */
+	private static final Pattern ORDER_CODE = Pattern.compile("(?i)\\b([a-z]{2,10}-\\d{1,10})\\b");
+
+	private static final int MAX_TEXT = 4000;
+
+	private final ChannelSettings settings;
+
+	private final ReceivedMessageRepository messages;
+
+	private final TelegramChatRepository chats;
+
+	private final RequestActions requests;
+
+	private final KeyRaceRetry keyRaceRetry;
+
+	private final Clock clock;
+
+	ChannelIntakeService(ChannelSettings settings, ReceivedMessageRepository messages, TelegramChatRepository chats,
+			RequestActions requests, KeyRaceRetry keyRaceRetry, Clock clock) {
+		this.settings = settings;
+		this.messages = messages;
+		this.chats = chats;
+		this.requests = requests;
+		this.keyRaceRetry = keyRaceRetry;
+		this.clock = clock;
+	}
+
+	@Override
+	public ChannelReceipt telegram(String secretToken, String update) {
+		if (!matches(this.settings.telegramSecret(), secretToken)) {
+			throw new Unauthorized("The Telegram secret token is missing or wrong");
+		}
+		JsonNode root = parse(update);
+		JsonNode message = root.path("message");
+		if (!root.path("update_id").canConvertToLong() || !message.path("chat").path("id").canConvertToLong()) {
+			throw new InvalidInputException("update_id", "a Telegram update with a message from a chat is expected");
+		}
+		long chatId = message.path("chat").path("id").asLong();
+		String contact = text(message.path("contact").path("phone_number"));
+		String text = text(message.path("text"));
+		return receive(Channel.TELEGRAM, "telegram", root.path("update_id").asText(), update, () -> {
+			String phone = rememberContact(chatId, contact);
+			if (text == null) {
+				// a shared contact alone: the chat's phone, for the texts that follow
+				return null;
+			}
+			return this.requests.receive(new ChannelMessage(Channel.TELEGRAM, update, phone, orderCodeIn(text), text))
+				.id();
+		});
+	}
+
+	@Override
+	public ChannelReceipt sms(String timestamp, String signature, String message) {
+		String secret = this.settings.smsSecret();
+		if (secret == null || secret.isBlank() || timestamp == null || signature == null) {
+			throw new Unauthorized("The SMS signature is missing");
+		}
+		long sent;
+		try {
+			sent = Long.parseLong(timestamp.strip());
+		}
+		catch (NumberFormatException ex) {
+			throw new Unauthorized("The SMS timestamp is not a number of seconds");
+		}
+		Duration skew = Duration.between(Instant.ofEpochSecond(sent), this.clock.instant()).abs();
+		if (skew.compareTo(this.settings.smsMaxSkew()) > 0) {
+			throw new Unauthorized("The SMS timestamp is too far from now: a replay, or a clock to fix");
+		}
+		if (!matches("sha256=" + hmac(secret, timestamp.strip() + "." + message), signature.strip())) {
+			throw new Unauthorized("The SMS signature does not match");
+		}
+		JsonNode root = parse(message);
+		String from = text(root.path("from"));
+		String text = text(root.path("text"));
+		String messageId = text(root.path("messageId"));
+		if (from == null || messageId == null || text == null) {
+			throw new InvalidInputException("The SMS needs from, text and messageId",
+					Map.of("from", "required", "text", "required", "messageId", "required"));
+		}
+		return receive(Channel.SMS, "sms", messageId, message,
+				() -> this.requests.receive(new ChannelMessage(Channel.SMS, message, from, orderCodeIn(text), text))
+					.id());
+	}
+
+	@Override
+	public ChannelReceipt esb(String caller, String idempotencyKey, String message) {
+		JsonNode root = parse(message);
+		String key = (idempotencyKey != null && !idempotencyKey.isBlank()) ? idempotencyKey.strip()
+				: text(root.path("messageId"));
+		if (key == null) {
+			throw new InvalidInputException("Idempotency-Key", "an Idempotency-Key header or a messageId is required");
+		}
+		if (key.length() > 200) {
+			throw new InvalidInputException("Idempotency-Key", "at most 200 characters");
+		}
+		String description = text(root.path("description"));
+		return receive(Channel.ESB, caller, key, message,
+				() -> this.requests
+					.receive(new ChannelMessage(Channel.ESB, message, text(root.path("clientPhone")),
+							text(root.path("orderCode")), description))
+					.id());
+	}
+
+	/** Forgets idempotency keys older than their time to live. */
+	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
+	@Transactional
+	public void forgetOldKeys() {
+		this.messages.deleteReceivedBefore(this.clock.instant().minus(this.settings.keyTtl()));
+	}
+
+	/**
+	 * Stores the message under its key and opens its request, all in one transaction; a
+	 * repeat, even a racing one, returns what the first opened.
+	 */
+	private ChannelReceipt receive(Channel channel, String caller, String key, String payload, Supplier<Long> open) {
+		String hash = sha256(payload);
+		return this.keyRaceRetry.inNewTransaction(() -> {
+			Optional<ReceivedMessage> known = this.messages.findByCallerAndIdempotencyKey(caller, key);
+			if (known.isPresent()) {
+				if (!known.get().getPayloadHash().equals(hash)) {
+					throw new KeyReused(key);
+				}
+				return new ChannelReceipt(known.get().getServiceRequestId(), true);
+			}
+			ReceivedMessage received = this.messages
+				.saveAndFlush(new ReceivedMessage(channel.name(), caller, key, hash, this.clock.instant()));
+			received.opened(open.get());
+			return new ChannelReceipt(received.getServiceRequestId(), false);
+		});
+	}
+
+	private String rememberContact(long chatId, String contact) {
+		Optional<TelegramChat> chat = this.chats.findById(chatId);
+		if (contact == null) {
+			return chat.map(TelegramChat::getPhone).orElse(null);
+		}
+		if (chat.isPresent()) {
+			chat.get().shared(contact, this.clock.instant());
+		}
+		else {
+			this.chats.save(new TelegramChat(chatId, contact, this.clock.instant()));
+		}
+		return contact;
+	}
+
+	static String orderCodeIn(String text) {
+		Matcher matcher = ORDER_CODE.matcher(text);
+		return matcher.find() ? matcher.group(1).toUpperCase(Locale.ROOT) : null;
+	}
+
+	private static JsonNode parse(String body) {
+		if (body == null || body.isBlank()) {
+			throw new InvalidInputException("body", "a JSON message is required");
+		}
+		try {
+			JsonNode root = JSON.readTree(body);
+			if (root == null || !root.isObject()) {
+				throw new InvalidInputException("body", "a JSON object is expected");
+			}
+			return root;
+		}
+		catch (JsonProcessingException ex) {
+			throw new InvalidInputException("body", "not readable as JSON");
+		}
+	}
+
+	private static String text(JsonNode node) {
+		if (node == null || node.isMissingNode() || node.isNull() || node.isContainerNode()) {
+			return null;
+		}
+		String text = node.asText().strip();
+		if (text.isEmpty()) {
+			return null;
+		}
+		return (text.length() > MAX_TEXT) ? text.substring(0, MAX_TEXT) : text;
+	}
+
+	private static boolean matches(String expected, String given) {
+		if (expected == null || expected.isBlank() || given == null) {
+			return false;
+		}
+		return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
+	}
+
+	static String hmac(String secret, String data) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+			return HexFormat.of().formatHex(mac.doFinal(data.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("HMAC-SHA256 is not available", ex);
+		}
+	}
+
+	private static String sha256(String payload) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(payload.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("SHA-256 is not available", ex);
+		}
+	}
+
+	/** A wrong or missing secret or signature. */
+	static final class Unauthorized extends DomainException {
+
+		Unauthorized(String message) {
+			super(Kind.UNAUTHORIZED, message);
+		}
+
+	}
+
+	/** A known idempotency key with another payload. */
+	static final class KeyReused extends DomainException {
+
+		KeyReused(String key) {
+			super(Kind.KEY_REUSED, "Idempotency key " + key + " was used before with another payload");
+		}
+
+	}
+
+}

@@ -1,0 +1,65 @@
+package ru.telecom.crm.channel.web;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import ru.telecom.crm.channel.ChannelIntake;
+import ru.telecom.crm.channel.ChannelReceipt;
+import ru.telecom.crm.shared.ForbiddenException;
+
+/**
+ * The unattended channels: each message is stored and acknowledged (202) with the request
+ * it opened. The raw body is read as it came, for signatures and idempotency.
+ */
+@RestController
+@RequestMapping(path = "/api/channels", consumes = MediaType.APPLICATION_JSON_VALUE)
+class ChannelController {
+
+	private final ChannelIntake intake;
+
+	ChannelController(ChannelIntake intake) {
+		this.intake = intake;
+	}
+
+	/** A Telegram Bot API webhook; Telegram signs in only with its secret token. */
+	@PostMapping("/telegram")
+	ResponseEntity<ChannelReceipt> telegram(
+			@RequestHeader(name = "X-Telegram-Bot-Api-Secret-Token", required = false) String secret,
+			@RequestBody String update) {
+		return accepted(this.intake.telegram(secret, update));
+	}
+
+	/** An SMS gateway webhook, signed with HMAC-SHA256 over "timestamp.body". */
+	@PostMapping("/sms")
+	ResponseEntity<ChannelReceipt> sms(@RequestHeader(name = "X-Timestamp", required = false) String timestamp,
+			@RequestHeader(name = "X-Signature", required = false) String signature, @RequestBody String message) {
+		return accepted(this.intake.sms(timestamp, signature, message));
+	}
+
+	/** The ESB, as a caller with the ChannelIntegration role. */
+	@PostMapping("/esb")
+	ResponseEntity<ChannelReceipt> esb(Authentication caller,
+			@RequestHeader(name = "Idempotency-Key", required = false) String key, @RequestBody String message) {
+		boolean integration = caller.getAuthorities()
+			.stream()
+			.map(GrantedAuthority::getAuthority)
+			.anyMatch("ROLE_ChannelIntegration"::equals);
+		if (!integration) {
+			throw new ForbiddenException("The ESB channel is for ChannelIntegration callers");
+		}
+		return accepted(this.intake.esb(caller.getName(), key, message));
+	}
+
+	private static ResponseEntity<ChannelReceipt> accepted(ChannelReceipt receipt) {
+		return ResponseEntity.status(HttpStatus.ACCEPTED).body(receipt);
+	}
+
+}

@@ -1,0 +1,217 @@
+package ru.telecom.crm.channel;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import ru.telecom.crm.support.PostgresDatabases;
+import ru.telecom.crm.support.PostgresIntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The unattended channels over HTTP: who may send, acknowledgement with the request,
+ * repeats, reused keys, and nothing written for a refused message.
+ */
+@PostgresIntegrationTest
+class ChannelIntegrationTests {
+
+	@Autowired
+	TestRestTemplate rest;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Test
+	void aTelegramContactAndALaterTextFromTheSameChatOpenOneRequestForThatPhone() {
+		long chat = ThreadLocalRandom.current().nextLong(1_000_000, 9_000_000);
+		long update = ThreadLocalRandom.current().nextLong(1_000_000_000L);
+		ResponseEntity<JsonNode> contact = telegram(PostgresDatabases.TELEGRAM_SECRET,
+				"""
+						{"update_id":%d,"message":{"message_id":1,"chat":{"id":%d},"contact":{"phone_number":"+79007778899"}}}"""
+					.formatted(update, chat));
+		ResponseEntity<JsonNode> text = telegram(PostgresDatabases.TELEGRAM_SECRET, """
+				{"update_id":%d,"message":{"message_id":2,"chat":{"id":%d},"text":"ord-3001: no signal since noon"}}"""
+			.formatted(update + 1, chat));
+
+		assertThat(contact.getStatusCode().value()).isEqualTo(202);
+		assertThat(contact.getBody().get("requestId").isNull()).isTrue();
+		assertThat(text.getStatusCode().value()).isEqualTo(202);
+		long requestId = text.getBody().get("requestId").asLong();
+		Map<String, Object> request = this.jdbc.queryForMap("select * from service_request where id = ?", requestId);
+		assertThat(request).containsEntry("channel", "TELEGRAM").containsEntry("status", "NEW");
+		assertThat((String) request.get("raw_message")).contains("no signal since noon");
+		assertThat(this.jdbc.queryForObject("select phone from telegram_chat where chat_id = ?", String.class, chat))
+			.isEqualTo("+79007778899");
+	}
+
+	@Test
+	void telegramWithoutItsSecretIsUnauthorizedAndWritesNothing() {
+		int before = requests();
+		String update = "{\"update_id\":1,\"message\":{\"chat\":{\"id\":1},\"text\":\"hi\"}}";
+
+		assertThat(telegram(null, update).getStatusCode().value()).isEqualTo(401);
+		assertThat(telegram("wrong", update).getStatusCode().value()).isEqualTo(401);
+		assertThat(telegram(PostgresDatabases.TELEGRAM_SECRET, "{\"not\":\"an update\"}").getStatusCode().value())
+			.isEqualTo(400);
+		assertThat(requests()).isEqualTo(before);
+	}
+
+	@Test
+	void aRepeatedDeliveryReturnsTheFirstResultAndAnotherPayloadUnderTheSameKeyIsRefused() {
+		long update = ThreadLocalRandom.current().nextLong(1_000_000_000L);
+		String first = "{\"update_id\":%d,\"message\":{\"chat\":{\"id\":5},\"text\":\"TV broken ORD-3001\"}}"
+			.formatted(update);
+
+		ResponseEntity<JsonNode> once = telegram(PostgresDatabases.TELEGRAM_SECRET, first);
+		ResponseEntity<JsonNode> again = telegram(PostgresDatabases.TELEGRAM_SECRET, first);
+		int before = requests();
+		ResponseEntity<JsonNode> other = telegram(PostgresDatabases.TELEGRAM_SECRET,
+				first.replace("TV broken", "Internet broken"));
+
+		assertThat(again.getBody().get("requestId").asLong()).isEqualTo(once.getBody().get("requestId").asLong());
+		assertThat(again.getBody().get("repeated").asBoolean()).isTrue();
+		assertThat(other.getStatusCode().value()).isEqualTo(422);
+		assertThat(other.getBody().get("type").asText()).isEqualTo("urn:problem-type:crm:idempotency-key-reused");
+		assertThat(requests()).isEqualTo(before);
+	}
+
+	@Test
+	void aSignedSmsOpensARequestAndABadOrOldSignatureDoesNot() {
+		String body = "{\"from\":\"8 900 777 88 99\",\"text\":\"ORD-3001 slow\",\"messageId\":\"%s\"}"
+			.formatted(UUID.randomUUID());
+		long now = Instant.now().getEpochSecond();
+
+		ResponseEntity<JsonNode> signed = sms(body, now, sign(now + "." + body));
+		int before = requests();
+		int forged = sms(body.replace("slow", "fast"), now, sign(now + "." + body)).getStatusCode().value();
+		long old = now - 600;
+		int replayed = sms(body, old, sign(old + "." + body)).getStatusCode().value();
+		int unsigned = sms(body, now, null).getStatusCode().value();
+
+		assertThat(signed.getStatusCode().value()).isEqualTo(202);
+		assertThat(signed.getBody().get("requestId").asLong()).isPositive();
+		assertThat(forged).isEqualTo(401);
+		assertThat(replayed).isEqualTo(401);
+		assertThat(unsigned).isEqualTo(401);
+		assertThat(requests()).isEqualTo(before);
+	}
+
+	@Test
+	void theEsbNeedsItsRoleAndAKey() {
+		String body = "{\"clientPhone\":\"+79007778899\",\"orderCode\":\"ORD-3001\",\"description\":\"From ESB\"}";
+
+		assertThat(esb("esb", UUID.randomUUID().toString(), body).getStatusCode().value()).isEqualTo(202);
+		assertThat(esb("anna", UUID.randomUUID().toString(), body).getStatusCode().value()).isEqualTo(403);
+		assertThat(
+				this.rest.exchange("/api/channels/esb", HttpMethod.POST, new HttpEntity<>(body, json()), JsonNode.class)
+					.getStatusCode()
+					.value())
+			.isEqualTo(401);
+		assertThat(esb("esb", null, body).getStatusCode().value()).isEqualTo(400);
+	}
+
+	@Test
+	void racingDeliveriesOfOneKeyOpenOneRequest() throws Exception {
+		String key = UUID.randomUUID().toString();
+		String body = "{\"clientPhone\":\"+79007778899\",\"orderCode\":\"ORD-3001\",\"description\":\"Race\"}";
+		ExecutorService pool = Executors.newFixedThreadPool(4);
+		try {
+			CyclicBarrier start = new CyclicBarrier(4);
+			List<Future<ResponseEntity<JsonNode>>> calls = new ArrayList<>();
+			for (int i = 0; i < 4; i++) {
+				calls.add(pool.submit(() -> {
+					start.await(10, TimeUnit.SECONDS);
+					return esb("esb", key, body);
+				}));
+			}
+			List<Long> ids = new ArrayList<>();
+			for (Future<ResponseEntity<JsonNode>> call : calls) {
+				ResponseEntity<JsonNode> response = call.get(60, TimeUnit.SECONDS);
+				assertThat(response.getStatusCode().value()).isEqualTo(202);
+				ids.add(response.getBody().get("requestId").asLong());
+			}
+			assertThat(ids).containsOnly(ids.get(0));
+			assertThat(this.jdbc.queryForObject("select count(*) from channel_message where idempotency_key = ?",
+					Integer.class, key))
+				.isOne();
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	private ResponseEntity<JsonNode> telegram(String secret, String update) {
+		HttpHeaders headers = json();
+		if (secret != null) {
+			headers.set("X-Telegram-Bot-Api-Secret-Token", secret);
+		}
+		return this.rest.postForEntity("/api/channels/telegram", new HttpEntity<>(update, headers), JsonNode.class);
+	}
+
+	private ResponseEntity<JsonNode> sms(String body, long timestamp, String signature) {
+		HttpHeaders headers = json();
+		headers.set("X-Timestamp", String.valueOf(timestamp));
+		if (signature != null) {
+			headers.set("X-Signature", "sha256=" + signature);
+		}
+		return this.rest.postForEntity("/api/channels/sms", new HttpEntity<>(body, headers), JsonNode.class);
+	}
+
+	private ResponseEntity<JsonNode> esb(String user, String key, String body) {
+		HttpHeaders headers = json();
+		headers.setBasicAuth(user, user);
+		if (key != null) {
+			headers.set("Idempotency-Key", key);
+		}
+		return this.rest.postForEntity("/api/channels/esb", new HttpEntity<>(body, headers), JsonNode.class);
+	}
+
+	private int requests() {
+		return this.jdbc.queryForObject("select count(*) from service_request", Integer.class);
+	}
+
+	private static HttpHeaders json() {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.APPLICATION_JSON);
+		return headers;
+	}
+
+	private static String sign(String data) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(PostgresDatabases.SMS_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+			return HexFormat.of().formatHex(mac.doFinal(data.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
