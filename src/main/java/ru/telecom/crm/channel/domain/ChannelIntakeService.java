@@ -31,6 +31,7 @@ import ru.telecom.crm.servicerequest.Channel;
 import ru.telecom.crm.servicerequest.ChannelMessage;
 import ru.telecom.crm.servicerequest.RequestActions;
 import ru.telecom.crm.shared.DomainException;
+import ru.telecom.crm.shared.InputText;
 import ru.telecom.crm.shared.InvalidInputException;
 import ru.telecom.crm.shared.KeyRaceRetry;
 
@@ -131,8 +132,8 @@ class ChannelIntakeService implements ChannelIntake {
 		if (key == null) {
 			throw new InvalidInputException("Idempotency-Key", "an Idempotency-Key header or a messageId is required");
 		}
-		if (key.length() > 200) {
-			throw new InvalidInputException("Idempotency-Key", "at most 200 characters");
+		if (key.length() > 200 || !key.chars().allMatch((c) -> c > 0x20 && c < 0x7F)) {
+			throw new InvalidInputException("Idempotency-Key", "at most 200 visible ASCII characters");
 		}
 		String description = text(root.path("description"));
 		return receive(Channel.ESB, caller, key, message,
@@ -209,7 +210,7 @@ class ChannelIntakeService implements ChannelIntake {
 		if (node == null || node.isMissingNode() || node.isNull() || node.isContainerNode()) {
 			return null;
 		}
-		String text = node.asText().strip();
+		String text = InputText.clean(node.asText()).strip();
 		if (text.isEmpty()) {
 			return null;
 		}

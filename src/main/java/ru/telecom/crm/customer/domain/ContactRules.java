@@ -4,6 +4,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import ru.telecom.crm.shared.InputText;
+
 /** Small rules for what people type: trimmed text, emails, order codes. */
 final class ContactRules {
 
@@ -19,7 +21,7 @@ final class ContactRules {
 		if (raw == null || raw.isBlank()) {
 			return null;
 		}
-		String text = raw.strip();
+		String text = InputText.clean(raw).strip();
 		if (text.length() > max) {
 			errors.put(field, "at most " + max + " characters");
 		}

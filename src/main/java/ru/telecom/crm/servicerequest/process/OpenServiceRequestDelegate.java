@@ -1,5 +1,7 @@
 package ru.telecom.crm.servicerequest.process;
 
+import java.nio.charset.StandardCharsets;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 
@@ -54,13 +56,22 @@ class OpenServiceRequestDelegate implements JavaDelegate {
 				: this.customers.resolve(IntakeVariables.partyOf(execution));
 		ServiceRequestView request = this.requests.open(
 				new NewServiceRequest(channel, priority, description, agent, (found != null) ? found.clientId() : null,
-						(found != null) ? found.orderId() : null, IntakeVariables.text(execution, RAW_MESSAGE)),
+						(found != null) ? found.orderId() : null, rawMessage(execution)),
 				this.actor.id());
 		this.requests.attachToProcess(request.id(), execution.getProcessInstanceId());
 		execution.setProcessBusinessKey(String.valueOf(request.id()));
 		execution.setVariable(SERVICE_REQUEST_ID, request.id());
 		execution.setVariable(ASSIGNEE, agent);
 		execution.setVariable(CALLER_IDENTIFIED, found != null);
+	}
+
+	/**
+	 * What the channel sent, kept as bytes because it may be longer than a text variable.
+	 */
+	private static String rawMessage(DelegateExecution execution) {
+		Object raw = execution.getVariable(RAW_MESSAGE);
+		return (raw instanceof byte[] bytes) ? new String(bytes, StandardCharsets.UTF_8)
+				: IntakeVariables.text(execution, RAW_MESSAGE);
 	}
 
 }

@@ -1,5 +1,6 @@
 package ru.telecom.crm.servicerequest.process;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -8,6 +9,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -91,7 +93,9 @@ class ProcessRequestActions implements RequestActions {
 		}
 		Map<String, Object> variables = new HashMap<>();
 		variables.put(CHANNEL, message.channel().name());
-		variables.put(RAW_MESSAGE, message.rawMessage());
+		// bytes, not text: the engine keeps text variables to 4000 characters
+		variables.put(RAW_MESSAGE, (message.rawMessage() != null)
+				? Variables.byteArrayValue(message.rawMessage().getBytes(StandardCharsets.UTF_8)) : null);
 		variables.put(CLIENT_PHONE, message.clientPhone());
 		variables.put(ORDER_CODE, message.orderCode());
 		variables.put(DESCRIPTION, message.description());
