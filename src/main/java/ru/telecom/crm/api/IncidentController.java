@@ -1,5 +1,6 @@
 package ru.telecom.crm.api;
 
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -14,6 +15,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import ru.telecom.crm.catalog.CatalogApi;
+import ru.telecom.crm.catalog.ServiceView;
 import ru.telecom.crm.incident.IncidentActions;
 import ru.telecom.crm.incident.IncidentApi;
 import ru.telecom.crm.incident.IncidentApi.TransitionDetails;
@@ -35,19 +38,34 @@ class IncidentController {
 
 	private final StatusHistory history;
 
-	IncidentController(AccessPolicy access, IncidentApi incidents, IncidentActions actions, StatusHistory history) {
+	private final CatalogApi catalog;
+
+	IncidentController(AccessPolicy access, IncidentApi incidents, IncidentActions actions, StatusHistory history,
+			CatalogApi catalog) {
+		this.catalog = catalog;
 		this.access = access;
 		this.incidents = incidents;
 		this.actions = actions;
 		this.history = history;
 	}
 
+	/**
+	 * Incidents the caller may see, by status, client, assignee, service (its code), text
+	 * of the narrative and creation period.
+	 */
 	@GetMapping("/api/incidents")
 	PageResponse<IncidentView> list(Authentication caller, @RequestParam(required = false) IncidentStatus status,
 			@RequestParam(required = false) Long clientId, @RequestParam(required = false) String assignee,
+			@RequestParam(required = false) Integer service, @RequestParam(required = false) @Size(max = 200) String q,
+			@RequestParam(required = false) Instant createdFrom, @RequestParam(required = false) Instant createdTo,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+		Long serviceId = null;
+		if (service != null) {
+			// an unknown service matches nothing
+			serviceId = this.catalog.findService(service).map(ServiceView::id).orElse(-1L);
+		}
 		IncidentSearch search = new IncidentSearch(this.access.incidentScope(this.access.caller(caller.getName())),
-				status, clientId, assignee);
+				status, clientId, assignee, serviceId, q, createdFrom, createdTo);
 		return PageResponse.of(this.incidents.search(search, Paging.page(page, size)));
 	}
 
@@ -56,7 +74,7 @@ class IncidentController {
 	PageResponse<IncidentView> ofClient(Authentication caller, @PathVariable long clientId,
 			@RequestParam(required = false) IncidentStatus status, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "20") int size) {
-		return list(caller, status, clientId, null, page, size);
+		return list(caller, status, clientId, null, null, null, null, null, page, size);
 	}
 
 	@GetMapping("/api/incidents/{id}")

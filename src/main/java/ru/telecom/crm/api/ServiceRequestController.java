@@ -1,6 +1,7 @@
 package ru.telecom.crm.api;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -9,6 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import ru.telecom.crm.customer.IntakeParty;
@@ -56,9 +59,11 @@ class ServiceRequestController {
 	@GetMapping
 	PageResponse<ServiceRequestView> list(Authentication caller, @RequestParam(required = false) RequestStatus status,
 			@RequestParam(required = false) Long clientId, @RequestParam(required = false) String assignee,
+			@RequestParam(required = false) Long orderId, @RequestParam(required = false) @Size(max = 200) String q,
+			@RequestParam(required = false) Instant createdFrom, @RequestParam(required = false) Instant createdTo,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
 		RequestSearch search = new RequestSearch(this.access.requestScope(this.access.caller(caller.getName())), status,
-				clientId, assignee);
+				clientId, assignee, orderId, q, createdFrom, createdTo);
 		return PageResponse.of(this.requests.search(search, Paging.page(page, size)));
 	}
 
@@ -75,6 +80,7 @@ class ServiceRequestController {
 
 	/** An agent on the phone opens a request; the lookup of DESIGN §5 runs now. */
 	@PostMapping
+	@ResponseStatus(HttpStatus.CREATED)
 	ResponseEntity<ServiceRequestView> open(Authentication caller, @Valid @RequestBody OpenRequestBody body) {
 		if (!this.access.caller(caller.getName()).isHelpdesk()) {
 			throw new ForbiddenException("Only the helpdesk opens service requests");
@@ -85,6 +91,7 @@ class ServiceRequestController {
 	}
 
 	@PostMapping("/{id}/incident")
+	@ResponseStatus(HttpStatus.CREATED)
 	ResponseEntity<IncidentView> openIncident(Authentication caller, @PathVariable long id,
 			@Valid @RequestBody OpenIncidentBody body) {
 		requireFull(caller, id);

@@ -1,5 +1,6 @@
 package ru.telecom.crm.incident;
 
+import java.time.Instant;
 import java.util.Set;
 
 /**
@@ -7,7 +8,13 @@ import java.util.Set;
  *
  * @param scope what the caller may see; {@code null} for everything
  */
-public record IncidentSearch(Scope scope, IncidentStatus status, Long clientId, String assignee) {
+public record IncidentSearch(Scope scope, IncidentStatus status, Long clientId, String assignee, Long serviceId,
+		String text, Instant createdFrom, Instant createdTo) {
+
+	/** Only the caller's scope and the usual filters. */
+	public IncidentSearch(Scope scope, IncidentStatus status, Long clientId, String assignee) {
+		this(scope, status, clientId, assignee, null, null, null, null);
+	}
 
 	/**
 	 * Incidents assigned to one of {@code assignees}, or NEW in one of the

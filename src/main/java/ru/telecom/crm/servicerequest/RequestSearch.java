@@ -1,5 +1,6 @@
 package ru.telecom.crm.servicerequest;
 
+import java.time.Instant;
 import java.util.Set;
 
 /**
@@ -7,7 +8,13 @@ import java.util.Set;
  *
  * @param scope what the caller may see; {@code null} for everything
  */
-public record RequestSearch(Scope scope, RequestStatus status, Long clientId, String assignee) {
+public record RequestSearch(Scope scope, RequestStatus status, Long clientId, String assignee, Long orderId,
+		String text, Instant createdFrom, Instant createdTo) {
+
+	/** Only the caller's scope and the usual filters. */
+	public RequestSearch(Scope scope, RequestStatus status, Long clientId, String assignee) {
+		this(scope, status, clientId, assignee, null, null, null, null);
+	}
 
 	/**
 	 * Requests assigned to one of {@code assignees}, or waiting unassigned in the queue

@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import ru.telecom.crm.channel.ChannelIntake;
@@ -31,6 +32,7 @@ class ChannelController {
 
 	/** A Telegram Bot API webhook; Telegram signs in only with its secret token. */
 	@PostMapping("/telegram")
+	@ResponseStatus(HttpStatus.ACCEPTED)
 	ResponseEntity<ChannelReceipt> telegram(
 			@RequestHeader(name = "X-Telegram-Bot-Api-Secret-Token", required = false) String secret,
 			@RequestBody String update) {
@@ -39,6 +41,7 @@ class ChannelController {
 
 	/** An SMS gateway webhook, signed with HMAC-SHA256 over "timestamp.body". */
 	@PostMapping("/sms")
+	@ResponseStatus(HttpStatus.ACCEPTED)
 	ResponseEntity<ChannelReceipt> sms(@RequestHeader(name = "X-Timestamp", required = false) String timestamp,
 			@RequestHeader(name = "X-Signature", required = false) String signature, @RequestBody String message) {
 		return accepted(this.intake.sms(timestamp, signature, message));
@@ -46,6 +49,7 @@ class ChannelController {
 
 	/** The ESB, as a caller with the ChannelIntegration role. */
 	@PostMapping("/esb")
+	@ResponseStatus(HttpStatus.ACCEPTED)
 	ResponseEntity<ChannelReceipt> esb(Authentication caller,
 			@RequestHeader(name = "Idempotency-Key", required = false) String key, @RequestBody String message) {
 		boolean integration = caller.getAuthorities()

@@ -3,6 +3,7 @@ package ru.telecom.crm.servicerequest.domain;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -133,6 +134,24 @@ class ServiceRequestService implements ServiceRequestApi {
 			}
 			if (search != null && search.assignee() != null) {
 				where.add(cb.equal(root.get("assignee"), search.assignee()));
+			}
+			if (search != null && search.orderId() != null) {
+				where.add(cb.equal(root.get("orderId"), search.orderId()));
+			}
+			if (search != null && search.text() != null && !search.text().isBlank()) {
+				String like = "%" + search.text()
+					.strip()
+					.toLowerCase(Locale.ROOT)
+					.replace("\\", "\\\\")
+					.replace("%", "\\%")
+					.replace("_", "\\_") + "%";
+				where.add(cb.like(cb.lower(root.get("description")), like, '\\'));
+			}
+			if (search != null && search.createdFrom() != null) {
+				where.add(cb.greaterThanOrEqualTo(root.get("createdAt"), search.createdFrom()));
+			}
+			if (search != null && search.createdTo() != null) {
+				where.add(cb.lessThan(root.get("createdAt"), search.createdTo()));
 			}
 			return cb.and(where.toArray(Predicate[]::new));
 		};
