@@ -2,6 +2,15 @@ package ru.telecom.crm;
 
 import java.net.HttpCookie;
 import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -53,6 +62,21 @@ class EmbeddedDefaultIntegrationTests {
 	@Autowired
 	KeyRaceRetry keyRaceRetry;
 
+	@Autowired
+	RepositoryService repository;
+
+	@Autowired
+	FormService forms;
+
+	@Autowired
+	TaskService tasks;
+
+	@Autowired
+	RuntimeService runtime;
+
+	@Autowired
+	IdentityService identity;
+
 	@ParameterizedTest
 	@ValueSource(strings = { "anna", "boris", "maria", "ivan", "petr", "olga", "sergey", "elena", "admin" })
 	void everyDemoUserLogsIntoTasklist(String user) {
@@ -102,6 +126,45 @@ class EmbeddedDefaultIntegrationTests {
 
 		assertThat(services.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(services.getBody()).contains("Home internet");
+	}
+
+	@Test
+	void theFormsAreDeployedAndTheStartFormOpensARequestAsTheAgent() {
+		String deployment = this.repository.createProcessDefinitionQuery()
+			.processDefinitionKey("ServiceRequestProcess")
+			.latestVersion()
+			.singleResult()
+			.getDeploymentId();
+		assertThat(this.repository.getDeploymentResourceNames(deployment))
+			.anyMatch((name) -> name.endsWith("QualifyRequest.form"))
+			.anyMatch((name) -> name.endsWith("StartServiceRequest.form"))
+			.anyMatch((name) -> name.endsWith("WorkIncident.form"))
+			.filteredOn((name) -> name.endsWith(".form"))
+			.hasSize(7);
+		String definition = this.repository.createProcessDefinitionQuery()
+			.processDefinitionKey("ServiceRequestProcess")
+			.latestVersion()
+			.singleResult()
+			.getId();
+
+		this.identity.setAuthentication("anna", List.of("helpdesk"));
+		ProcessInstance started;
+		try {
+			started = this.forms.submitStartForm(definition, Map.of("clientPhone", "8 900 777 88 99", "orderCode",
+					"ORD-3001", "description", "Started in Tasklist", "priority", "HIGH"));
+		}
+		finally {
+			this.identity.clearAuthentication();
+		}
+
+		Task qualify = this.tasks.createTaskQuery().processInstanceId(started.getId()).singleResult();
+		assertThat(qualify.getAssignee()).isEqualTo("anna");
+		Task withForm = this.tasks.createTaskQuery().taskId(qualify.getId()).initializeFormKeys().singleResult();
+		assertThat(withForm.getCamundaFormRef().getKey()).isEqualTo("QualifyRequest");
+		assertThat(withForm.getCamundaFormRef().getBinding()).isEqualTo("deployment");
+		assertThat(this.runtime.getVariable(started.getId(), "clientSummary")).asString()
+			.contains("Popov", "+79007778899");
+		assertThat(this.runtime.getVariable(started.getId(), "orderSummary")).asString().startsWith("ORD-3001");
 	}
 
 	@Test

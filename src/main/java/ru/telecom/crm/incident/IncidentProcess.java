@@ -31,6 +31,9 @@ public final class IncidentProcess {
 	/** The candidate group of the work group's queue, {@code wg-<code>}. */
 	public static final String WORK_GROUP = "workGroup";
 
+	/** What the forms show about the incident. */
+	public static final String SUMMARY = "incidentSummary";
+
 	/** The engineer the incident is assigned to. */
 	public static final String ENGINEER = "engineer";
 

@@ -26,9 +26,10 @@ import ru.telecom.crm.directory.Directory;
 /**
  * Grants what DESIGN §3 gives each group in Camunda's webapps, at every start and after
  * every catalog import: agents and engineers Tasklist and their queues, managers also
- * Cockpit over our processes, administrators everything. Idempotent: a grant that exists
- * is completed, never duplicated. Tasks themselves are granted by the engine (assignee,
- * candidate groups) and by {@code TaskVisibilityListener} (managers).
+ * Cockpit over our processes, administrators everything (filters:
+ * {@code TasklistFilters}). Idempotent: a grant that exists is completed, never
+ * duplicated. Tasks themselves are granted by the engine (assignee, candidate groups) and
+ * by {@code TaskVisibilityListener} (managers).
  */
 @Component
 class AuthorizationSeeder {
@@ -57,7 +58,6 @@ class AuthorizationSeeder {
 		this.catalog.workGroups().stream().map(WorkGroupView::groupId).forEach(queues::add);
 		for (String queue : queues) {
 			grantGroup(queue, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-			grantGroup(queue, Resources.FILTER, "*", Permissions.READ);
 		}
 		grantGroup(Directory.HELPDESK_GROUP, Resources.PROCESS_DEFINITION, "ServiceRequestProcess", Permissions.READ,
 				Permissions.CREATE_INSTANCE);

@@ -41,6 +41,13 @@ public final class ServiceRequestProcess {
 
 	public static final String CALLER_IDENTIFIED = "callerIdentified";
 
+	/** What the forms show: the bound client and order, the channel's message as text. */
+	public static final String CLIENT_SUMMARY = "clientSummary";
+
+	public static final String ORDER_SUMMARY = "orderSummary";
+
+	public static final String MESSAGE_TEXT = "messageText";
+
 	/** What the agent chose when qualifying: one of {@link Decision}. */
 	public static final String DECISION = "requestDecision";
 

@@ -20,12 +20,41 @@ class TaskVisibilityIntegrationTests extends TaskVisibilityScenario {
 	@Autowired
 	AuthorizationService authorizationService;
 
+	@Autowired
+	TasklistFilters tasklistFilters;
+
+	@Autowired
+	org.camunda.bpm.engine.FilterService filterService;
+
+	@Test
+	void tasklistHasMyTasksAndOneQueuePerGroupEachReadableByItsGroupOnly() {
+		this.tasklistFilters.keepInStep();
+
+		assertThat(this.filterService.createFilterQuery().filterName(TasklistFilters.MY_TASKS).count()).isOne();
+		assertThat(filterNamesFor("ivan", "wg-100"))
+			.contains(TasklistFilters.MY_TASKS, "Queue: Network operations (100)")
+			.doesNotContain("Helpdesk queue", "Queue: Billing (200)");
+		assertThat(filterNamesFor("anna", "helpdesk")).contains(TasklistFilters.MY_TASKS, "Helpdesk queue")
+			.doesNotContain("Queue: Network operations (100)");
+	}
+
+	private java.util.List<String> filterNamesFor(String user, String group) {
+		this.identity.setAuthentication(user, java.util.List.of(group));
+		try {
+			return this.filterService.createFilterQuery().list().stream().map((filter) -> filter.getName()).toList();
+		}
+		finally {
+			this.identity.clearAuthentication();
+		}
+	}
+
 	@Test
 	void seedingTheGrantsAgainDuplicatesNothing() {
 		long before = this.authorizationService.createAuthorizationQuery().count();
 
 		this.seeder.seed();
 		this.seeder.seed();
+		this.tasklistFilters.keepInStep();
 
 		assertThat(this.authorizationService.createAuthorizationQuery().count()).isEqualTo(before);
 		assertThat(this.authorizationService.createAuthorizationQuery()

@@ -79,6 +79,9 @@ class IncidentService implements IncidentApi {
 				.setVariable(IncidentProcess.SERVICE_REQUEST_ID, command.serviceRequestId())
 				.setVariable(IncidentProcess.WORK_GROUP, "wg-" + service.workGroupCode())
 				.setVariable(IncidentProcess.ENGINEER, null)
+				.setVariable(IncidentProcess.SUMMARY,
+						"Service " + service.code() + " " + service.name() + "\n"
+								+ ((command.summary() != null) ? command.summary() : ""))
 				.correlateStartMessage());
 		incident.attachToProcess(process.getId());
 		return incident.view();

@@ -65,6 +65,7 @@ class IdentifyCallerDelegate implements JavaDelegate {
 			return;
 		}
 		this.requests.bind(IntakeVariables.requestId(execution), found.clientId(), found.orderId(), this.actor.id());
+		Summaries.bind(execution, this.customers, found);
 		execution.setVariable(CALLER_IDENTIFIED, true);
 	}
 

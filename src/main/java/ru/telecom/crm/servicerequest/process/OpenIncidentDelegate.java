@@ -9,6 +9,7 @@ import ru.telecom.crm.incident.IncidentApi;
 import ru.telecom.crm.incident.IncidentView;
 import ru.telecom.crm.incident.OpenIncident;
 import ru.telecom.crm.servicerequest.ServiceRequestApi;
+import ru.telecom.crm.servicerequest.ServiceRequestProcess;
 import ru.telecom.crm.servicerequest.ServiceRequestView;
 import ru.telecom.crm.shared.CurrentActor;
 import ru.telecom.crm.shared.InvalidInputException;
@@ -38,10 +39,26 @@ class OpenIncidentDelegate implements JavaDelegate {
 		Long serviceCode = serviceCode(execution.getVariable(SERVICE_CODE));
 		this.requests.markInProgress(requestId, this.actor.id());
 		ServiceRequestView request = this.requests.find(requestId).orElseThrow();
-		IncidentView incident = this.incidents.open(
-				new OpenIncident(requestId, request.clientId(), request.priority(), serviceCode.intValue()),
-				this.actor.id());
+		IncidentView incident = this.incidents.open(new OpenIncident(requestId, request.clientId(), request.priority(),
+				serviceCode.intValue(), summary(execution, request)), this.actor.id());
 		execution.setVariable(INCIDENT_ID, incident.id());
+	}
+
+	/** Client, order and what the client reports, for the incident's forms. */
+	private static String summary(DelegateExecution execution, ServiceRequestView request) {
+		StringBuilder summary = new StringBuilder("Request #" + request.id() + ", priority " + request.priority());
+		Object client = execution.getVariable(ServiceRequestProcess.CLIENT_SUMMARY);
+		Object order = execution.getVariable(ServiceRequestProcess.ORDER_SUMMARY);
+		if (client != null) {
+			summary.append("\nClient: ").append(client);
+		}
+		if (order != null) {
+			summary.append("\nOrder: ").append(order);
+		}
+		if (request.description() != null) {
+			summary.append("\n").append(request.description());
+		}
+		return (summary.length() > 3900) ? summary.substring(0, 3900) : summary.toString();
 	}
 
 	private static Long serviceCode(Object value) {

@@ -20,6 +20,7 @@ import static ru.telecom.crm.servicerequest.ServiceRequestProcess.ASSIGNEE;
 import static ru.telecom.crm.servicerequest.ServiceRequestProcess.CALLER_IDENTIFIED;
 import static ru.telecom.crm.servicerequest.ServiceRequestProcess.CHANNEL;
 import static ru.telecom.crm.servicerequest.ServiceRequestProcess.DESCRIPTION;
+import static ru.telecom.crm.servicerequest.ServiceRequestProcess.MESSAGE_TEXT;
 import static ru.telecom.crm.servicerequest.ServiceRequestProcess.PRIORITY;
 import static ru.telecom.crm.servicerequest.ServiceRequestProcess.RAW_MESSAGE;
 import static ru.telecom.crm.servicerequest.ServiceRequestProcess.SERVICE_REQUEST_ID;
@@ -47,7 +48,9 @@ class OpenServiceRequestDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		Channel channel = Channel.valueOf(IntakeVariables.text(execution, CHANNEL));
+		// a person starting it in Tasklist is an agent taking a call
+		String channelName = IntakeVariables.text(execution, CHANNEL);
+		Channel channel = (channelName != null) ? Channel.valueOf(channelName) : Channel.PHONE;
 		String priorityName = IntakeVariables.text(execution, PRIORITY);
 		Priority priority = (priorityName != null) ? Priority.valueOf(priorityName) : Priority.NORMAL;
 		String description = IntakeVariables.text(execution, DESCRIPTION);
@@ -63,6 +66,13 @@ class OpenServiceRequestDelegate implements JavaDelegate {
 		execution.setVariable(SERVICE_REQUEST_ID, request.id());
 		execution.setVariable(ASSIGNEE, agent);
 		execution.setVariable(CALLER_IDENTIFIED, found != null);
+		if (found != null) {
+			Summaries.bind(execution, this.customers, found);
+		}
+		else {
+			String raw = rawMessage(execution);
+			execution.setVariable(MESSAGE_TEXT, (raw != null && raw.length() > 4000) ? raw.substring(0, 4000) : raw);
+		}
 	}
 
 	/**

@@ -1,0 +1,96 @@
+package ru.telecom.crm.security;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.TaskQuery;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import ru.telecom.crm.catalog.CatalogApi;
+import ru.telecom.crm.catalog.CatalogImported;
+import ru.telecom.crm.catalog.WorkGroupView;
+import ru.telecom.crm.directory.Directory;
+
+/**
+ * Tasklist's filters, made at start and kept in step with the catalog: "My tasks" for
+ * everyone, and a queue per group readable by that group only, oldest first. Idempotent:
+ * a filter is found by its name and brought up to date.
+ */
+@Component
+class TasklistFilters {
+
+	static final String MY_TASKS = "My tasks";
+
+	private final FilterService filters;
+
+	private final TaskService tasks;
+
+	private final AuthorizationService authorizations;
+
+	private final CatalogApi catalog;
+
+	TasklistFilters(FilterService filters, TaskService tasks, AuthorizationService authorizations, CatalogApi catalog) {
+		this.filters = filters;
+		this.tasks = tasks;
+		this.authorizations = authorizations;
+		this.catalog = catalog;
+	}
+
+	@EventListener({ ApplicationReadyEvent.class, CatalogImported.class })
+	@Order(1)
+	void keepInStep() {
+		Map<String, String> queues = new LinkedHashMap<>();
+		queues.put(Directory.HELPDESK_GROUP, "Helpdesk queue");
+		for (WorkGroupView group : this.catalog.workGroups()) {
+			if (!group.retired()) {
+				queues.put(group.groupId(), "Queue: " + group.name() + " (" + group.code() + ")");
+			}
+		}
+		Filter mine = save(MY_TASKS, -10, "Tasks assigned to me, oldest first",
+				this.tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByTaskCreateTime().asc());
+		queues.keySet().forEach((group) -> grantRead(group, mine.getId()));
+		int order = 0;
+		for (Map.Entry<String, String> queue : queues.entrySet()) {
+			Filter filter = save(queue.getValue(), order++, "Unassigned and claimed tasks of " + queue.getKey(),
+					this.tasks.createTaskQuery().taskCandidateGroup(queue.getKey()).orderByTaskCreateTime().asc());
+			grantRead(queue.getKey(), filter.getId());
+		}
+	}
+
+	private Filter save(String name, int priority, String description, TaskQuery query) {
+		List<Filter> existing = this.filters.createFilterQuery().filterName(name).list();
+		Filter filter = existing.isEmpty() ? this.filters.newTaskFilter(name) : existing.get(0);
+		filter.setQuery(query);
+		filter.setProperties(Map.of("priority", priority, "description", description, "refresh", true));
+		return this.filters.saveFilter(filter);
+	}
+
+	private void grantRead(String group, String filterId) {
+		boolean granted = this.authorizations.createAuthorizationQuery()
+			.groupIdIn(group)
+			.resourceType(Resources.FILTER)
+			.resourceId(filterId)
+			.count() > 0;
+		if (!granted) {
+			Authorization read = this.authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+			read.setGroupId(group);
+			read.setResource(Resources.FILTER);
+			read.setResourceId(filterId);
+			read.addPermission(Permissions.READ);
+			this.authorizations.saveAuthorization(read);
+		}
+	}
+
+}
