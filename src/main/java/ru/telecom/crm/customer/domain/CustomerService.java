@@ -37,6 +37,7 @@ import ru.telecom.crm.shared.ConflictException;
 import ru.telecom.crm.shared.InvalidInputException;
 import ru.telecom.crm.shared.NotFoundException;
 import ru.telecom.crm.shared.Phones;
+import ru.telecom.crm.shared.SearchFilters;
 
 @Service
 class CustomerService implements CustomerApi {
@@ -98,8 +99,7 @@ class CustomerService implements CustomerApi {
 			if (phone != null) {
 				return cb.equal(root.get("phone"), phone);
 			}
-			String like = "%" + q.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-					+ "%";
+			String like = SearchFilters.containing(q);
 			List<Predicate> any = new ArrayList<>();
 			for (String field : List.of("lastName", "firstName", "middleName", "orgName", "email")) {
 				any.add(cb.like(cb.lower(root.get(field)), like, '\\'));
@@ -163,7 +163,7 @@ class CustomerService implements CustomerApi {
 			if (q.isEmpty()) {
 				return cb.conjunction();
 			}
-			String like = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+			String like = SearchFilters.containing(q);
 			return cb.or(cb.like(cb.lower(root.get("code")), like, '\\'),
 					cb.like(cb.lower(root.get("name")), like, '\\'));
 		};

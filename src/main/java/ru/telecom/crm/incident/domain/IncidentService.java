@@ -3,7 +3,6 @@ package ru.telecom.crm.incident.domain;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -34,6 +33,7 @@ import ru.telecom.crm.incident.OpenIncident;
 import ru.telecom.crm.shared.EngineCalls;
 import ru.telecom.crm.shared.InvalidInputException;
 import ru.telecom.crm.shared.NotFoundException;
+import ru.telecom.crm.shared.SearchFilters;
 import ru.telecom.crm.status.StatusRecorder;
 import ru.telecom.crm.status.StatusRecorder.EntityType;
 
@@ -170,34 +170,17 @@ class IncidentService implements IncidentApi {
 				}
 				where.add(visible.isEmpty() ? cb.disjunction() : cb.or(visible.toArray(Predicate[]::new)));
 			}
-			if (search != null && search.status() != null) {
-				where.add(cb.equal(root.get("status"), search.status()));
+			SearchFilters filters = new SearchFilters(cb);
+			where.forEach(filters::add);
+			if (search != null) {
+				filters.equal(root.get("status"), search.status())
+					.equal(root.get("clientId"), search.clientId())
+					.equal(root.get("assignee"), search.assignee())
+					.equal(root.get("serviceId"), search.serviceId())
+					.contains(root.get("narrative"), search.text())
+					.between(root.get("createdAt"), search.createdFrom(), search.createdTo());
 			}
-			if (search != null && search.clientId() != null) {
-				where.add(cb.equal(root.get("clientId"), search.clientId()));
-			}
-			if (search != null && search.assignee() != null) {
-				where.add(cb.equal(root.get("assignee"), search.assignee()));
-			}
-			if (search != null && search.serviceId() != null) {
-				where.add(cb.equal(root.get("serviceId"), search.serviceId()));
-			}
-			if (search != null && search.text() != null && !search.text().isBlank()) {
-				String like = "%" + search.text()
-					.strip()
-					.toLowerCase(Locale.ROOT)
-					.replace("\\", "\\\\")
-					.replace("%", "\\%")
-					.replace("_", "\\_") + "%";
-				where.add(cb.like(cb.lower(root.get("narrative")), like, '\\'));
-			}
-			if (search != null && search.createdFrom() != null) {
-				where.add(cb.greaterThanOrEqualTo(root.get("createdAt"), search.createdFrom()));
-			}
-			if (search != null && search.createdTo() != null) {
-				where.add(cb.lessThan(root.get("createdAt"), search.createdTo()));
-			}
-			return cb.and(where.toArray(Predicate[]::new));
+			return filters.all();
 		};
 	}
 

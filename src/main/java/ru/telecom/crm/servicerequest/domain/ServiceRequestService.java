@@ -3,7 +3,6 @@ package ru.telecom.crm.servicerequest.domain;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -23,6 +22,7 @@ import ru.telecom.crm.servicerequest.RequestStatus;
 import ru.telecom.crm.servicerequest.ServiceRequestApi;
 import ru.telecom.crm.servicerequest.ServiceRequestView;
 import ru.telecom.crm.shared.NotFoundException;
+import ru.telecom.crm.shared.SearchFilters;
 import ru.telecom.crm.shared.Priority;
 import ru.telecom.crm.status.StatusRecorder;
 import ru.telecom.crm.status.StatusRecorder.EntityType;
@@ -126,34 +126,17 @@ class ServiceRequestService implements ServiceRequestApi {
 				}
 				where.add(visible.isEmpty() ? cb.disjunction() : cb.or(visible.toArray(Predicate[]::new)));
 			}
-			if (search != null && search.status() != null) {
-				where.add(cb.equal(root.get("status"), search.status()));
+			SearchFilters filters = new SearchFilters(cb);
+			where.forEach(filters::add);
+			if (search != null) {
+				filters.equal(root.get("status"), search.status())
+					.equal(root.get("clientId"), search.clientId())
+					.equal(root.get("assignee"), search.assignee())
+					.equal(root.get("orderId"), search.orderId())
+					.contains(root.get("description"), search.text())
+					.between(root.get("createdAt"), search.createdFrom(), search.createdTo());
 			}
-			if (search != null && search.clientId() != null) {
-				where.add(cb.equal(root.get("clientId"), search.clientId()));
-			}
-			if (search != null && search.assignee() != null) {
-				where.add(cb.equal(root.get("assignee"), search.assignee()));
-			}
-			if (search != null && search.orderId() != null) {
-				where.add(cb.equal(root.get("orderId"), search.orderId()));
-			}
-			if (search != null && search.text() != null && !search.text().isBlank()) {
-				String like = "%" + search.text()
-					.strip()
-					.toLowerCase(Locale.ROOT)
-					.replace("\\", "\\\\")
-					.replace("%", "\\%")
-					.replace("_", "\\_") + "%";
-				where.add(cb.like(cb.lower(root.get("description")), like, '\\'));
-			}
-			if (search != null && search.createdFrom() != null) {
-				where.add(cb.greaterThanOrEqualTo(root.get("createdAt"), search.createdFrom()));
-			}
-			if (search != null && search.createdTo() != null) {
-				where.add(cb.lessThan(root.get("createdAt"), search.createdTo()));
-			}
-			return cb.and(where.toArray(Predicate[]::new));
+			return filters.all();
 		};
 	}
 
