@@ -46,9 +46,6 @@ public interface IncidentApi {
 	/** The requests behind the incidents in the scope. */
 	Set<Long> requestIdsIn(IncidentSearch.Scope scope);
 
-	/** The candidate group of the incident's work group queue. */
-	String queueOf(long id);
-
 	/** What a transition needs besides the target: only the fields it uses are read. */
 	record TransitionDetails(String engineer, String narrative, String holdReason) {
 

@@ -24,14 +24,7 @@ public final class EngineCalls {
 	private EngineCalls() {
 	}
 
-	public static void run(Runnable call) {
-		get(() -> {
-			call.run();
-			return null;
-		});
-	}
-
-	public static <T> T get(Supplier<T> call) {
+	private static <T> T get(Supplier<T> call) {
 		try {
 			return call.get();
 		}

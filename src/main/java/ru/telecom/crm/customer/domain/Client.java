@@ -122,8 +122,4 @@ public class Client {
 		return this.legacyId;
 	}
 
-	public Instant getCreatedAt() {
-		return this.createdAt;
-	}
-
 }

@@ -185,10 +185,6 @@ public class Incident {
 		return this.assignee;
 	}
 
-	public Long getServiceId() {
-		return this.serviceId;
-	}
-
 	public Long getWorkGroupId() {
 		return this.workGroupId;
 	}

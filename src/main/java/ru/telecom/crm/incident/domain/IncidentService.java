@@ -184,12 +184,6 @@ class IncidentService implements IncidentApi {
 		};
 	}
 
-	@Override
-	@Transactional(readOnly = true)
-	public String queueOf(long id) {
-		return workGroupOf(get(id)).groupId();
-	}
-
 	/**
 	 * The engineer, checked: a third-line user or manager of the incident's work group.
 	 */

@@ -152,22 +152,6 @@ public class ServiceRequest {
 		return this.clientId;
 	}
 
-	public Long getOrderId() {
-		return this.orderId;
-	}
-
-	public Channel getChannel() {
-		return this.channel;
-	}
-
-	public Priority getPriority() {
-		return this.priority;
-	}
-
-	public Instant getCreatedAt() {
-		return this.createdAt;
-	}
-
 	ServiceRequestView view() {
 		return new ServiceRequestView(this.id, this.createdAt, this.createdBy, this.channel, this.priority,
 				this.description, this.assignee, this.clientId, this.orderId, this.status, this.closeReason,
