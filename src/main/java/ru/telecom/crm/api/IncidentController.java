@@ -23,6 +23,7 @@ import ru.telecom.crm.incident.IncidentApi.TransitionDetails;
 import ru.telecom.crm.incident.IncidentSearch;
 import ru.telecom.crm.incident.IncidentStatus;
 import ru.telecom.crm.incident.IncidentView;
+import ru.telecom.crm.shared.PageResponse;
 import ru.telecom.crm.status.StatusEntry;
 import ru.telecom.crm.status.StatusHistory;
 

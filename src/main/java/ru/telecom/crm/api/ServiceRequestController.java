@@ -32,6 +32,7 @@ import ru.telecom.crm.servicerequest.ServiceRequestApi;
 import ru.telecom.crm.servicerequest.ServiceRequestView;
 import ru.telecom.crm.shared.ForbiddenException;
 import ru.telecom.crm.shared.Priority;
+import ru.telecom.crm.shared.PageResponse;
 import ru.telecom.crm.status.StatusEntry;
 import ru.telecom.crm.status.StatusHistory;
 

@@ -1,14 +1,10 @@
 package ru.telecom.crm.customer.web;
 
 import java.net.URI;
-import java.util.List;
-import java.util.Map;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -27,8 +23,8 @@ import ru.telecom.crm.customer.ClientDetails;
 import ru.telecom.crm.customer.ClientView;
 import ru.telecom.crm.customer.CustomerApi;
 import ru.telecom.crm.customer.OrderView;
-import ru.telecom.crm.shared.InvalidInputException;
 import ru.telecom.crm.shared.NotFoundException;
+import ru.telecom.crm.shared.PageResponse;
 
 /** Clients: list and search by name or phone, create, read, edit; a client's orders. */
 @RestController
@@ -42,10 +38,11 @@ class ClientController {
 	}
 
 	@GetMapping
-	ListPage<ClientView> list(Authentication caller, @RequestParam(required = false) String q,
+	PageResponse<ClientView> list(Authentication caller, @RequestParam(required = false) String q,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
 		StaffRoles.requireReader(caller);
-		return ListPage.of(this.customers.searchClients(q, pageOf(page, size, Sort.by("lastName", "firstName", "id"))));
+		return PageResponse.of(this.customers.searchClients(q,
+				PageResponse.request(page, size, Sort.by("lastName", "firstName", "id"))));
 	}
 
 	@GetMapping("/{id}")
@@ -72,18 +69,11 @@ class ClientController {
 	}
 
 	@GetMapping("/{id}/orders")
-	ListPage<OrderView> orders(Authentication caller, @PathVariable long id, @RequestParam(defaultValue = "0") int page,
-			@RequestParam(defaultValue = "20") int size) {
+	PageResponse<OrderView> orders(Authentication caller, @PathVariable long id,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
 		StaffRoles.requireReader(caller);
-		return ListPage.of(this.customers.ordersOf(id,
-				pageOf(page, size, Sort.by(Sort.Order.desc("createdOn"), Sort.Order.desc("id")))));
-	}
-
-	static PageRequest pageOf(int page, int size, Sort sort) {
-		if (page < 0 || size < 1 || size > 200) {
-			throw new InvalidInputException("Paging is out of range", Map.of("page", "0 or more", "size", "1 to 200"));
-		}
-		return PageRequest.of(page, size, sort);
+		return PageResponse.of(this.customers.ordersOf(id,
+				PageResponse.request(page, size, Sort.by(Sort.Order.desc("createdOn"), Sort.Order.desc("id")))));
 	}
 
 	/** A client as the API takes it. */
@@ -94,15 +84,6 @@ class ClientController {
 		ClientDetails details() {
 			return new ClientDetails(this.lastName, this.firstName, this.middleName, this.phone, this.email, this.inn,
 					this.orgName);
-		}
-
-	}
-
-	/** One page of a list. */
-	record ListPage<T>(List<T> items, int page, int size, long total) {
-
-		static <T> ListPage<T> of(Page<T> page) {
-			return new ListPage<>(page.getContent(), page.getNumber(), page.getSize(), page.getTotalElements());
 		}
 
 	}

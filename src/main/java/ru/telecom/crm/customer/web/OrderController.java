@@ -25,8 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
 import ru.telecom.crm.customer.CustomerApi;
 import ru.telecom.crm.customer.NewOrder;
 import ru.telecom.crm.customer.OrderView;
-import ru.telecom.crm.customer.web.ClientController.ListPage;
 import ru.telecom.crm.shared.NotFoundException;
+import ru.telecom.crm.shared.PageResponse;
 
 /** Orders: list and search by code or name, create for a client, read. */
 @RestController
@@ -40,10 +40,10 @@ class OrderController {
 	}
 
 	@GetMapping
-	ListPage<OrderView> list(Authentication caller, @RequestParam(required = false) String q,
+	PageResponse<OrderView> list(Authentication caller, @RequestParam(required = false) String q,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
 		StaffRoles.requireReader(caller);
-		return ListPage.of(this.customers.searchOrders(q, ClientController.pageOf(page, size, Sort.by("code"))));
+		return PageResponse.of(this.customers.searchOrders(q, PageResponse.request(page, size, Sort.by("code"))));
 	}
 
 	@GetMapping("/{id}")

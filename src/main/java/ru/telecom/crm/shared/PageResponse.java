@@ -1,0 +1,35 @@
+package ru.telecom.crm.shared;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+
+/**
+ * One page of a list of the API: the items, where it is, and how many there are in all.
+ */
+public record PageResponse<T>(List<T> items, int page, int size, long total) {
+
+	/** The largest page the API serves. */
+	public static final int MAX_SIZE = 200;
+
+	public static <T> PageResponse<T> of(Page<T> page) {
+		return new PageResponse<>(page.getContent(), page.getNumber(), page.getSize(), page.getTotalElements());
+	}
+
+	/**
+	 * The page a caller asked for, in this order.
+	 * @throws InvalidInputException when the page is negative or the size not 1 to
+	 * {@value #MAX_SIZE}
+	 */
+	public static PageRequest request(int page, int size, Sort sort) {
+		if (page < 0 || size < 1 || size > MAX_SIZE) {
+			throw new InvalidInputException("Paging is out of range",
+					Map.of("page", "0 or more", "size", "1 to " + MAX_SIZE));
+		}
+		return PageRequest.of(page, size, sort);
+	}
+
+}
