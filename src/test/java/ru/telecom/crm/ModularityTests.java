@@ -1,9 +1,13 @@
 package ru.telecom.crm;
 
+import java.nio.file.Path;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class ModularityTests {
 
@@ -16,7 +20,11 @@ class ModularityTests {
 
 	@Test
 	void writesModuleDocumentation() {
-		new Documenter(modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
+		Documenter documenter = new Documenter(modules);
+		documenter.writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
+
+		assertThat(Path.of("target", "spring-modulith-docs", "components.puml")).exists();
+		assertThat(Path.of("target", "spring-modulith-docs", "module-servicerequest.puml")).exists();
 	}
 
 }
