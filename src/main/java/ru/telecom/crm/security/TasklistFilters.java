@@ -1,8 +1,11 @@
 package ru.telecom.crm.security;
 
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
@@ -25,13 +28,21 @@ import ru.telecom.crm.directory.Directory;
 
 /**
  * Tasklist's filters, made at start and kept in step with the catalog: "My tasks" for
- * everyone, and a queue per group readable by that group only, oldest first. Idempotent:
- * a filter is found by its name and brought up to date.
+ * everyone, a queue per group readable by that group only (its unassigned and claimed
+ * tasks), and "Team's open items" for managers (every task they may read: their people's
+ * and their queues'). Oldest first; the list shows client, order and incident beside each
+ * task. Idempotent: a filter is found by its name and brought up to date.
  */
 @Component
 class TasklistFilters {
 
 	static final String MY_TASKS = "My tasks";
+
+	static final String TEAM = "Team's open items";
+
+	/** The process variables the task list shows beside each task. */
+	private static final List<Map<String, String>> COLUMNS = List.of(column("clientSummary", "Client"),
+			column("orderSummary", "Order"), column("incidentSummary", "Incident"), column("holdReason", "On hold"));
 
 	private final FilterService filters;
 
@@ -41,11 +52,15 @@ class TasklistFilters {
 
 	private final CatalogApi catalog;
 
-	TasklistFilters(FilterService filters, TaskService tasks, AuthorizationService authorizations, CatalogApi catalog) {
+	private final Directory directory;
+
+	TasklistFilters(FilterService filters, TaskService tasks, AuthorizationService authorizations, CatalogApi catalog,
+			Directory directory) {
 		this.filters = filters;
 		this.tasks = tasks;
 		this.authorizations = authorizations;
 		this.catalog = catalog;
+		this.directory = directory;
 	}
 
 	@EventListener({ ApplicationReadyEvent.class, CatalogImported.class })
@@ -60,37 +75,60 @@ class TasklistFilters {
 		}
 		Filter mine = save(MY_TASKS, -10, "Tasks assigned to me, oldest first",
 				this.tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByTaskCreateTime().asc());
-		queues.keySet().forEach((group) -> grantRead(group, mine.getId()));
+		queues.keySet().forEach((group) -> grantReadToGroup(group, mine.getId()));
 		int order = 0;
 		for (Map.Entry<String, String> queue : queues.entrySet()) {
 			Filter filter = save(queue.getValue(), order++, "Unassigned and claimed tasks of " + queue.getKey(),
-					this.tasks.createTaskQuery().taskCandidateGroup(queue.getKey()).orderByTaskCreateTime().asc());
-			grantRead(queue.getKey(), filter.getId());
+					this.tasks.createTaskQuery()
+						.taskCandidateGroup(queue.getKey())
+						.includeAssignedTasks()
+						.orderByTaskCreateTime()
+						.asc());
+			grantReadToGroup(queue.getKey(), filter.getId());
 		}
+		// no criteria: Camunda's authorizations leave a manager the tasks of their people
+		// (granted by the task visibility listener) and of their queues
+		Filter team = save(TEAM, -5, "Open items of my department or work group, oldest first",
+				this.tasks.createTaskQuery().orderByTaskCreateTime().asc());
+		Set<String> managers = new LinkedHashSet<>(this.directory.managerIds());
+		this.catalog.workGroups()
+			.stream()
+			.map(WorkGroupView::managerId)
+			.filter(Objects::nonNull)
+			.forEach(managers::add);
+		managers.forEach((manager) -> grantRead(null, manager, team.getId()));
 	}
 
 	private Filter save(String name, int priority, String description, TaskQuery query) {
 		List<Filter> existing = this.filters.createFilterQuery().filterName(name).list();
 		Filter filter = existing.isEmpty() ? this.filters.newTaskFilter(name) : existing.get(0);
 		filter.setQuery(query);
-		filter.setProperties(Map.of("priority", priority, "description", description, "refresh", true));
+		filter.setProperties(Map.of("priority", priority, "description", description, "refresh", true, "variables",
+				COLUMNS, "showUndefinedVariable", false));
 		return this.filters.saveFilter(filter);
 	}
 
-	private void grantRead(String group, String filterId) {
-		boolean granted = this.authorizations.createAuthorizationQuery()
-			.groupIdIn(group)
+	private void grantReadToGroup(String group, String filterId) {
+		grantRead(group, null, filterId);
+	}
+
+	private void grantRead(String group, String user, String filterId) {
+		var granted = this.authorizations.createAuthorizationQuery()
 			.resourceType(Resources.FILTER)
-			.resourceId(filterId)
-			.count() > 0;
-		if (!granted) {
+			.resourceId(filterId);
+		if (((group != null) ? granted.groupIdIn(group) : granted.userIdIn(user)).count() == 0) {
 			Authorization read = this.authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
 			read.setGroupId(group);
+			read.setUserId(user);
 			read.setResource(Resources.FILTER);
 			read.setResourceId(filterId);
 			read.addPermission(Permissions.READ);
 			this.authorizations.saveAuthorization(read);
 		}
+	}
+
+	private static Map<String, String> column(String name, String label) {
+		return Map.of("name", name, "label", label);
 	}
 
 }

@@ -35,7 +35,20 @@ class TaskVisibilityIntegrationTests extends TaskVisibilityScenario {
 			.contains(TasklistFilters.MY_TASKS, "Queue: Network operations (100)")
 			.doesNotContain("Helpdesk queue", "Queue: Billing (200)");
 		assertThat(filterNamesFor("anna", "helpdesk")).contains(TasklistFilters.MY_TASKS, "Helpdesk queue")
-			.doesNotContain("Queue: Network operations (100)");
+			.doesNotContain("Queue: Network operations (100)", TasklistFilters.TEAM);
+		assertThat(filterNamesFor("olga", "wg-100")).contains(TasklistFilters.TEAM, "Queue: Network operations (100)");
+		assertThat(filterNamesFor("maria", "helpdesk")).contains(TasklistFilters.TEAM, "Helpdesk queue");
+	}
+
+	@Test
+	void theTaskListShowsClientOrderAndIncidentBesideEachTask() {
+		this.tasklistFilters.keepInStep();
+
+		var queue = this.filterService.createFilterQuery().filterName("Queue: Network operations (100)").singleResult();
+		java.util.List<?> columns = (java.util.List<?>) queue.getProperties().get("variables");
+		assertThat(columns.stream().map((column) -> String.valueOf(((java.util.Map<?, ?>) column).get("name"))))
+			.contains("clientSummary", "orderSummary", "incidentSummary");
+		assertThat(((org.camunda.bpm.engine.impl.TaskQueryImpl) queue.getQuery()).isIncludeAssignedTasks()).isTrue();
 	}
 
 	private java.util.List<String> filterNamesFor(String user, String group) {
