@@ -40,10 +40,6 @@ class TasklistFilters {
 
 	static final String TEAM = "Team's open items";
 
-	/** The process variables the task list shows beside each task. */
-	private static final List<Map<String, String>> COLUMNS = List.of(column("clientSummary", "Client"),
-			column("orderSummary", "Order"), column("incidentSummary", "Incident"), column("holdReason", "On hold"));
-
 	private final FilterService filters;
 
 	private final TaskService tasks;
@@ -104,7 +100,7 @@ class TasklistFilters {
 		Filter filter = existing.isEmpty() ? this.filters.newTaskFilter(name) : existing.get(0);
 		filter.setQuery(query);
 		filter.setProperties(Map.of("priority", priority, "description", description, "refresh", true, "variables",
-				COLUMNS, "showUndefinedVariable", false));
+				TaskListColumns.filterProperty(), "showUndefinedVariable", false));
 		return this.filters.saveFilter(filter);
 	}
 
@@ -125,10 +121,6 @@ class TasklistFilters {
 			read.addPermission(Permissions.READ);
 			this.authorizations.saveAuthorization(read);
 		}
-	}
-
-	private static Map<String, String> column(String name, String label) {
-		return Map.of("name", name, "label", label);
 	}
 
 }

@@ -79,6 +79,10 @@ abstract class TaskVisibilityScenario {
 		assertThat(visibleTo("petr")).as("another engineer's incident").doesNotContain(startWork);
 		assertThat(visibleTo("olga")).as("her engineer's incident").contains(startWork);
 		assertThat(visibleTo("elena")).doesNotContain(startWork);
+		assertThat(this.tasks.getVariablesLocal(taskOf(annas))).as("Tasklist's columns, readable with the task alone")
+			.containsEntry("clientSummary", "Popov Dmitry Sergeevich, +79007778899")
+			.containsKey("orderSummary");
+		assertThat(this.tasks.getVariablesLocal(startWork)).containsKey("incidentSummary");
 	}
 
 	@Test

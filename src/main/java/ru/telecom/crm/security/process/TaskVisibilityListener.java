@@ -19,13 +19,15 @@ import org.springframework.stereotype.Component;
 import ru.telecom.crm.catalog.CatalogApi;
 import ru.telecom.crm.directory.Directory;
 import ru.telecom.crm.directory.DirectoryUser;
+import ru.telecom.crm.security.TaskListColumns;
 import ru.telecom.crm.shared.EngineCalls;
 
 /**
  * Lets managers see their people's tasks in Tasklist (DESIGN §3): when a task is created
  * or assigned, the assignee's manager and the manager of the work group whose queue it is
  * in may read it and hand it to someone else. The engine itself grants the assignee and
- * the candidate groups.
+ * the candidate groups. A new task also gets its own copy of what Tasklist's list shows
+ * beside it ({@link TaskListColumns}).
  */
 @Component
 class TaskVisibilityListener implements TaskListener {
@@ -49,6 +51,9 @@ class TaskVisibilityListener implements TaskListener {
 
 	@Override
 	public void notify(DelegateTask task) {
+		if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
+			TaskListColumns.copyOnto(task);
+		}
 		Set<String> managers = new LinkedHashSet<>();
 		this.directory.findUser(task.getAssignee()).map(DirectoryUser::managerId).ifPresent(managers::add);
 		Set<String> groups = new LinkedHashSet<>();
