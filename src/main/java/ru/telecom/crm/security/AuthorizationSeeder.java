@@ -59,6 +59,10 @@ class AuthorizationSeeder {
 		for (String queue : queues) {
 			grantGroup(queue, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
 		}
+		// the definition only (its name and diagram beside a task), never its instances
+		queues.stream()
+			.filter((queue) -> !Directory.HELPDESK_GROUP.equals(queue))
+			.forEach((group) -> grantGroup(group, Resources.PROCESS_DEFINITION, "IncidentProcess", Permissions.READ));
 		grantGroup(Directory.HELPDESK_GROUP, Resources.PROCESS_DEFINITION, "ServiceRequestProcess", Permissions.READ,
 				Permissions.CREATE_INSTANCE);
 		grantGroup(Directory.HELPDESK_GROUP, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);

@@ -1,0 +1,62 @@
+// What every browser test needs: the app's address, how users sign in (Camunda's own
+// login in the embedded default, Keycloak's form with SSO), and screenshots kept as
+// build artifacts, numbered in the order they were taken.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const BASE_URL = (process.env.CRM_BASE_URL ?? 'http://localhost:8080').replace(/\/$/, '');
+/** `camunda` (the embedded default) or `keycloak` (SSO through the crm realm). */
+export const LOGIN = process.env.CRM_LOGIN ?? 'camunda';
+export const SHOTS = process.env.CRM_SCREENSHOTS ?? 'target/screenshots';
+/** The demo's passwords are the user names; another deployment passes its own. */
+const password = (user) => process.env[`CRM_PASSWORD_${user.toUpperCase()}`] ?? user;
+
+let shotNumber = 0;
+
+export async function launchBrowser() {
+	return chromium.launch({
+		executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+		headless: true,
+		args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+			'--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+	});
+}
+
+/**
+ * A fresh browser session of one user, signed in; lands on `path`. With `shot`, the
+ * login page is kept as a screenshot of that name.
+ */
+export async function signIn(browser, user, path = '/camunda/app/tasklist/default/', shot = undefined) {
+	const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
+	context.setDefaultTimeout(20_000);
+	const page = await context.newPage();
+	page.on('pageerror', (error) => console.error(`[${user}] page error: ${error.message}`));
+	await page.goto(BASE_URL + path);
+	if (LOGIN === 'keycloak') {
+		await page.locator('#username').fill(user);
+		if (shot) {
+			await screenshot(page, user, shot);
+		}
+		await page.locator('#password').fill(password(user));
+		await page.locator('#kc-login').click();
+	}
+	else {
+		await page.locator('input[type=text]').first().fill(user);
+		if (shot) {
+			await screenshot(page, user, shot);
+		}
+		await page.locator('input[type=password]').fill(password(user));
+		await page.locator('button[type=submit]').click();
+	}
+	return { context, page, user };
+}
+
+/** Saves what the page shows now as `<n>-<user>-<what>.png`. */
+export async function screenshot(page, user, what) {
+	mkdirSync(SHOTS, { recursive: true });
+	shotNumber += 1;
+	const file = join(SHOTS, `${String(shotNumber).padStart(2, '0')}-${user}-${what}.png`);
+	await page.screenshot({ path: file, fullPage: true });
+	return file;
+}
