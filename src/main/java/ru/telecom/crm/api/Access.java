@@ -1,7 +1,7 @@
 package ru.telecom.crm.api;
 
 /** What a caller may do with an item. */
-enum Access {
+public enum Access {
 
 	/** Not even know it exists: 404. */
 	NONE,

@@ -28,7 +28,7 @@ import ru.telecom.crm.shared.NotFoundException;
  * Administrators have full access to all.
  */
 @Component
-class AccessPolicy {
+public class AccessPolicy {
 
 	private final Directory directory;
 
@@ -46,7 +46,7 @@ class AccessPolicy {
 	}
 
 	/** The caller, or a caller who sees nothing when the directory does not know them. */
-	Caller caller(String userId) {
+	public Caller caller(String userId) {
 		DirectoryUser user = this.directory.findUser(userId)
 			.orElseGet(() -> new DirectoryUser(userId, null, null, null, null, Set.of(), Set.of()));
 		Set<String> department = new HashSet<>();
@@ -66,7 +66,7 @@ class AccessPolicy {
 		return new Caller(user, department, memberOf, manages);
 	}
 
-	Access toRequest(Caller caller, ServiceRequestView request) {
+	public Access toRequest(Caller caller, ServiceRequestView request) {
 		if (caller.isAdmin() || owns(caller, request)) {
 			return Access.FULL;
 		}
@@ -79,7 +79,7 @@ class AccessPolicy {
 		return Access.NONE;
 	}
 
-	Access toIncident(Caller caller, IncidentView incident) {
+	public Access toIncident(Caller caller, IncidentView incident) {
 		if (caller.isAdmin()) {
 			return Access.FULL;
 		}
@@ -97,7 +97,7 @@ class AccessPolicy {
 	}
 
 	/** The request, if the caller may see it; "not found" otherwise. */
-	ServiceRequestView visibleRequest(Caller caller, long id) {
+	public ServiceRequestView visibleRequest(Caller caller, long id) {
 		ServiceRequestView request = this.requests.find(id)
 			.orElseThrow(() -> new NotFoundException("Service request", id));
 		if (toRequest(caller, request) == Access.NONE) {
@@ -107,7 +107,7 @@ class AccessPolicy {
 	}
 
 	/** The incident, if the caller may see it; "not found" otherwise. */
-	IncidentView visibleIncident(Caller caller, long id) {
+	public IncidentView visibleIncident(Caller caller, long id) {
 		IncidentView incident = this.incidents.find(id).orElseThrow(() -> new NotFoundException("Incident", id));
 		if (toIncident(caller, incident) == Access.NONE) {
 			throw new NotFoundException("Incident", id);
@@ -116,7 +116,7 @@ class AccessPolicy {
 	}
 
 	/** What the caller's request lists show; {@code null} for everything. */
-	RequestSearch.Scope requestScope(Caller caller) {
+	public RequestSearch.Scope requestScope(Caller caller) {
 		if (caller.isAdmin()) {
 			return null;
 		}
@@ -127,7 +127,7 @@ class AccessPolicy {
 	}
 
 	/** What the caller's incident lists show; {@code null} for everything. */
-	IncidentSearch.Scope incidentScope(Caller caller) {
+	public IncidentSearch.Scope incidentScope(Caller caller) {
 		if (caller.isAdmin()) {
 			return null;
 		}

@@ -13,29 +13,29 @@ import ru.telecom.crm.directory.Role;
  * @param memberOf the work groups (ids) whose queues the caller works
  * @param manages the work groups (ids) the caller manages
  */
-record Caller(DirectoryUser user, Set<String> department, Set<Long> memberOf, Set<Long> manages) {
+public record Caller(DirectoryUser user, Set<String> department, Set<Long> memberOf, Set<Long> manages) {
 
-	String id() {
+	public String id() {
 		return this.user.id();
 	}
 
-	boolean is(Role role) {
+	public boolean is(Role role) {
 		return this.user.hasRole(role);
 	}
 
-	boolean isAdmin() {
+	public boolean isAdmin() {
 		return this.user.groups().contains(Directory.ADMIN_GROUP);
 	}
 
-	boolean worksTheHelpdeskQueue() {
+	public boolean worksTheHelpdeskQueue() {
 		return this.user.groups().contains(Directory.HELPDESK_GROUP);
 	}
 
-	boolean isHelpdesk() {
+	public boolean isHelpdesk() {
 		return is(Role.HELP_DESK_USER) || is(Role.HELP_DESK_MANAGER);
 	}
 
-	boolean isThirdLine() {
+	public boolean isThirdLine() {
 		return is(Role.SL3_USER) || is(Role.SL3_MANAGER);
 	}
 

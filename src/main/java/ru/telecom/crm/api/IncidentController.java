@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import ru.telecom.crm.catalog.CatalogApi;
 import ru.telecom.crm.catalog.ServiceView;
+import ru.telecom.crm.catalog.WorkGroupView;
 import ru.telecom.crm.incident.IncidentActions;
 import ru.telecom.crm.incident.IncidentApi;
 import ru.telecom.crm.incident.IncidentApi.TransitionDetails;
@@ -51,13 +52,14 @@ class IncidentController {
 	}
 
 	/**
-	 * Incidents the caller may see, by status, client, assignee, service (its code), text
-	 * of the narrative and creation period.
+	 * Incidents the caller may see, by status, client, assignee, service (its code), work
+	 * group (its code), text of the narrative and creation period.
 	 */
 	@GetMapping("/api/incidents")
 	PageResponse<IncidentView> list(Authentication caller, @RequestParam(required = false) IncidentStatus status,
 			@RequestParam(required = false) Long clientId, @RequestParam(required = false) String assignee,
-			@RequestParam(required = false) Integer service, @RequestParam(required = false) @Size(max = 200) String q,
+			@RequestParam(required = false) Integer service, @RequestParam(required = false) Integer group,
+			@RequestParam(required = false) @Size(max = 200) String q,
 			@RequestParam(required = false) Instant createdFrom, @RequestParam(required = false) Instant createdTo,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
 		Long serviceId = null;
@@ -65,8 +67,12 @@ class IncidentController {
 			// an unknown service matches nothing
 			serviceId = this.catalog.findService(service).map(ServiceView::id).orElse(-1L);
 		}
+		Long workGroupId = null;
+		if (group != null) {
+			workGroupId = this.catalog.findWorkGroup(group).map(WorkGroupView::id).orElse(-1L);
+		}
 		IncidentSearch search = new IncidentSearch(this.access.incidentScope(this.access.caller(caller.getName())),
-				status, clientId, assignee, serviceId, q, createdFrom, createdTo);
+				status, clientId, assignee, serviceId, workGroupId, q, createdFrom, createdTo);
 		return PageResponse.of(this.incidents.search(search, Paging.page(page, size)));
 	}
 
@@ -75,7 +81,7 @@ class IncidentController {
 	PageResponse<IncidentView> ofClient(Authentication caller, @PathVariable long clientId,
 			@RequestParam(required = false) IncidentStatus status, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "20") int size) {
-		return list(caller, status, clientId, null, null, null, null, null, page, size);
+		return list(caller, status, clientId, null, null, null, null, null, null, page, size);
 	}
 
 	@GetMapping("/api/incidents/{id}")

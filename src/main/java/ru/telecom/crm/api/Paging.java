@@ -8,13 +8,13 @@ import ru.telecom.crm.shared.NotFoundException;
 import ru.telecom.crm.shared.PageResponse;
 
 /** Small helpers the controllers share. */
-final class Paging {
+public final class Paging {
 
 	private Paging() {
 	}
 
 	/** A page of the caller's choosing, newest first. */
-	static Pageable page(int page, int size) {
+	public static Pageable page(int page, int size) {
 		return PageResponse.request(page, size, Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id")));
 	}
 
@@ -22,7 +22,7 @@ final class Paging {
 	 * Refuses a change the caller's access does not allow: 404 when hidden, 403 when
 	 * read-only.
 	 */
-	static void requireFull(Access access, String what, long id) {
+	public static void requireFull(Access access, String what, long id) {
 		if (access == Access.NONE) {
 			throw new NotFoundException(what, id);
 		}

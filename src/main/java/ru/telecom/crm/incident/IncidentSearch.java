@@ -9,11 +9,11 @@ import java.util.Set;
  * @param scope what the caller may see; {@code null} for everything
  */
 public record IncidentSearch(Scope scope, IncidentStatus status, Long clientId, String assignee, Long serviceId,
-		String text, Instant createdFrom, Instant createdTo) {
+		Long workGroupId, String text, Instant createdFrom, Instant createdTo) {
 
 	/** Only the caller's scope and the usual filters. */
 	public IncidentSearch(Scope scope, IncidentStatus status, Long clientId, String assignee) {
-		this(scope, status, clientId, assignee, null, null, null, null);
+		this(scope, status, clientId, assignee, null, null, null, null, null);
 	}
 
 	/**

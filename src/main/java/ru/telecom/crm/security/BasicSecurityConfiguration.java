@@ -1,6 +1,8 @@
 package ru.telecom.crm.security;
 
+import jakarta.servlet.DispatcherType;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,6 +14,7 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -20,8 +23,8 @@ import ru.telecom.crm.directory.Directory;
 
 /**
  * The embedded default's security, two chains in plain sight: the APIs (stateless, HTTP
- * Basic against Camunda's identity store) and everything else (the Camunda webapps, which
- * log users in themselves).
+ * Basic against Camunda's identity store) and everything else: the Camunda webapps, which
+ * log users in themselves, and the console, which shares their session.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("!keycloak")
@@ -64,12 +67,29 @@ class BasicSecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain webappChain(HttpSecurity http) throws Exception {
-		// Camunda's webapps authenticate on their own and carry their own CSRF token
-		return http.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
-			.csrf((csrf) -> csrf
-				.ignoringRequestMatchers(PathPatternRequestMatcher.withDefaults().matcher("/camunda/**")))
+	SecurityFilterChain webappChain(HttpSecurity http, AuthenticationManager camundaIdentityAuthentication,
+			ProcessEngine engine, Directory directory, IdentityService identity) throws Exception {
+		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+		// Camunda's webapps authenticate on their own and carry their own CSRF token; the
+		// console signs in with the same session
+		// (CamundaSessionSecurityContextRepository)
+		return http.authenticationManager(camundaIdentityAuthentication)
+			.authorizeHttpRequests((requests) -> requests
+				.requestMatchers(paths.matcher("/camunda/**"), paths.matcher("/actuator/**"), paths.matcher("/error"),
+						paths.matcher("/v3/api-docs/**"), paths.matcher("/swagger-ui/**"),
+						paths.matcher("/swagger-ui.html"), paths.matcher("/webjars/**"), paths.matcher("/console/**"))
+				.permitAll()
+				.dispatcherTypeMatchers(DispatcherType.ERROR)
+				.permitAll()
+				.anyRequest()
+				.authenticated())
+			.securityContext((context) -> context
+				.securityContextRepository(new CamundaSessionSecurityContextRepository(engine, directory)))
+			.formLogin((login) -> login.loginPage("/login").permitAll())
+			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
+			.csrf((csrf) -> csrf.ignoringRequestMatchers(paths.matcher("/camunda/**")))
 			.headers((headers) -> headers.frameOptions((frame) -> frame.sameOrigin()))
+			.addFilterAfter(new CamundaAuthenticationFilter(identity), AuthorizationFilter.class)
 			.build();
 	}
 

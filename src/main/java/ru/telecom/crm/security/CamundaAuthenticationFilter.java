@@ -17,8 +17,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Tells the engine who calls, for the length of the request: the engine REST API and our
- * API then run with the caller's Camunda authorizations and history names the caller.
+ * Tells the engine who calls, for the length of the request: the engine REST API, our API
+ * and the console then run with the caller's Camunda authorizations and history names the
+ * caller. Camunda's webapps tell the engine themselves.
  */
 class CamundaAuthenticationFilter extends OncePerRequestFilter {
 
@@ -28,6 +29,11 @@ class CamundaAuthenticationFilter extends OncePerRequestFilter {
 
 	CamundaAuthenticationFilter(IdentityService identity) {
 		this.identity = identity;
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return request.getRequestURI().startsWith(request.getContextPath() + "/camunda/");
 	}
 
 	@Override

@@ -47,6 +47,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -109,7 +110,7 @@ class KeycloakSecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain webappChain(HttpSecurity http, ClientRegistrationRepository registrations,
-			KeycloakBackChannelLogout keycloakLogout) throws Exception {
+			KeycloakBackChannelLogout keycloakLogout, IdentityService identity) throws Exception {
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
 		OidcClientInitiatedLogoutSuccessHandler rpInitiated = new OidcClientInitiatedLogoutSuccessHandler(
 				registrations);
@@ -130,7 +131,7 @@ class KeycloakSecurityConfiguration {
 			.authorizeHttpRequests((requests) -> requests
 				.requestMatchers(paths.matcher("/actuator/health/**"), paths.matcher("/error"),
 						paths.matcher("/v3/api-docs/**"), paths.matcher("/swagger-ui/**"),
-						paths.matcher("/swagger-ui.html"))
+						paths.matcher("/swagger-ui.html"), paths.matcher("/webjars/**"), paths.matcher("/console/**"))
 				.permitAll()
 				.dispatcherTypeMatchers(DispatcherType.ERROR)
 				.permitAll()
@@ -146,6 +147,7 @@ class KeycloakSecurityConfiguration {
 				.logoutSuccessHandler(success))
 			.csrf((csrf) -> csrf.ignoringRequestMatchers(paths.matcher("/camunda/**")))
 			.headers((headers) -> headers.frameOptions((frame) -> frame.sameOrigin()))
+			.addFilterAfter(new CamundaAuthenticationFilter(identity), AuthorizationFilter.class)
 			.build();
 	}
 

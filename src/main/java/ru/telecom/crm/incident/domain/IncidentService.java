@@ -177,6 +177,7 @@ class IncidentService implements IncidentApi {
 					.equal(root.get("clientId"), search.clientId())
 					.equal(root.get("assignee"), search.assignee())
 					.equal(root.get("serviceId"), search.serviceId())
+					.equal(root.get("workGroupId"), search.workGroupId())
 					.contains(root.get("narrative"), search.text())
 					.between(root.get("createdAt"), search.createdFrom(), search.createdTo());
 			}

@@ -1,0 +1,301 @@
+package ru.telecom.crm.console;
+
+import java.util.Map;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Sort;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import ru.telecom.crm.api.AccessPolicy;
+import ru.telecom.crm.api.Caller;
+import ru.telecom.crm.customer.ClientDetails;
+import ru.telecom.crm.customer.ClientView;
+import ru.telecom.crm.customer.CustomerApi;
+import ru.telecom.crm.customer.IntakeParty;
+import ru.telecom.crm.incident.IncidentApi;
+import ru.telecom.crm.incident.IncidentSearch;
+import ru.telecom.crm.servicerequest.OpenRequest;
+import ru.telecom.crm.servicerequest.RequestActions;
+import ru.telecom.crm.servicerequest.RequestSearch;
+import ru.telecom.crm.servicerequest.ServiceRequestApi;
+import ru.telecom.crm.servicerequest.ServiceRequestView;
+import ru.telecom.crm.shared.DomainException;
+import ru.telecom.crm.shared.ForbiddenException;
+import ru.telecom.crm.shared.NotFoundException;
+import ru.telecom.crm.shared.PageResponse;
+import ru.telecom.crm.shared.Priority;
+
+/**
+ * Clients: search by name or by a phone written any way, create, edit; a client's page
+ * with orders, requests and incidents, and opening a request for the client.
+ */
+@Controller
+class ClientPages {
+
+	private final CustomerApi customers;
+
+	private final AccessPolicy access;
+
+	private final ServiceRequestApi requests;
+
+	private final IncidentApi incidents;
+
+	private final RequestActions actions;
+
+	ClientPages(CustomerApi customers, AccessPolicy access, ServiceRequestApi requests, IncidentApi incidents,
+			RequestActions actions) {
+		this.customers = customers;
+		this.access = access;
+		this.requests = requests;
+		this.incidents = incidents;
+		this.actions = actions;
+	}
+
+	@GetMapping("/clients")
+	String list(Authentication user, @RequestParam(required = false) String q,
+			@RequestParam(defaultValue = "0") int page, Model model) {
+		requireReader(user);
+		model.addAttribute("q", q);
+		model.addAttribute("clients", this.customers.searchClients(Text.clip(q, 200),
+				PageResponse.request(page, 20, Sort.by("lastName", "firstName", "id"))));
+		return "console/clients";
+	}
+
+	@GetMapping("/clients/new")
+	String createForm(Authentication user, Model model) {
+		requireEditor(user);
+		model.addAttribute("client", ClientForm.empty());
+		return "console/client-form";
+	}
+
+	@PostMapping("/clients")
+	String create(Authentication user, @ModelAttribute("client") ClientForm form, Model model,
+			RedirectAttributes redirect) {
+		requireEditor(user);
+		try {
+			ClientView created = this.customers.createClient(form.details());
+			redirect.addFlashAttribute("notice", "saved");
+			return "redirect:/clients/" + created.id();
+		}
+		catch (DomainException ex) {
+			return formWithErrors(ex, model);
+		}
+	}
+
+	@GetMapping("/clients/{id}")
+	String read(Authentication user, @PathVariable long id, Model model) {
+		Caller caller = requireReader(user);
+		model.addAttribute("client", client(id));
+		model.addAttribute("orders", this.customers.ordersOf(id,
+				PageResponse.request(0, 50, Sort.by(Sort.Order.desc("createdOn"), Sort.Order.desc("id")))));
+		Page<ServiceRequestView> requests = this.requests.search(
+				new RequestSearch(this.access.requestScope(caller), null, id, null, null, null, null, null),
+				PageResponse.request(0, 50, Sort.by(Sort.Order.desc("createdAt"))));
+		model.addAttribute("requests", requests);
+		model.addAttribute("incidents",
+				this.incidents.search(new IncidentSearch(this.access.incidentScope(caller), null, id, null),
+						PageResponse.request(0, 50, Sort.by(Sort.Order.desc("createdAt")))));
+		model.addAttribute("priorities", Priority.values());
+		return "console/client";
+	}
+
+	@GetMapping("/clients/{id}/edit")
+	String editForm(Authentication user, @PathVariable long id, Model model) {
+		requireEditor(user);
+		model.addAttribute("client", ClientForm.of(client(id)));
+		return "console/client-form";
+	}
+
+	@PostMapping("/clients/{id}")
+	String update(Authentication user, @PathVariable long id, @ModelAttribute("client") ClientForm form, Model model,
+			RedirectAttributes redirect) {
+		requireEditor(user);
+		client(id);
+		try {
+			this.customers.updateClient(id, form.details(), form.getVersion());
+			redirect.addFlashAttribute("notice", "saved");
+			return "redirect:/clients/" + id;
+		}
+		catch (DomainException ex) {
+			form.setId(id);
+			return formWithErrors(ex, model);
+		}
+	}
+
+	/** The agent on the phone opens a request for this client and one of its orders. */
+	@PostMapping("/clients/{id}/requests")
+	String openRequest(Authentication user, @PathVariable long id, @RequestParam String orderCode,
+			@RequestParam(required = false) String orderName, @RequestParam(required = false) String description,
+			@RequestParam(defaultValue = "NORMAL") Priority priority, RedirectAttributes redirect) {
+		Caller caller = this.access.caller(user.getName());
+		if (!caller.isHelpdesk()) {
+			throw new ForbiddenException("Only the helpdesk opens service requests");
+		}
+		client(id);
+		try {
+			ServiceRequestView opened = this.actions
+				.open(new OpenRequest(new IntakeParty(id, null, null, null, null, null, Text.clip(orderCode, 64),
+						Text.clip(orderName, 300)), Text.clip(description, 4000), priority));
+			redirect.addFlashAttribute("notice", "opened");
+			return "redirect:/requests/" + opened.id();
+		}
+		catch (DomainException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+			return "redirect:/clients/" + id + "#open-request";
+		}
+	}
+
+	private String formWithErrors(DomainException ex, Model model) {
+		model.addAttribute("error", ex.getMessage());
+		Map<String, String> fields = ex.fieldErrors();
+		model.addAttribute("fieldErrors", fields);
+		return "console/client-form";
+	}
+
+	private ClientView client(long id) {
+		return this.customers.findClient(id).orElseThrow(() -> new NotFoundException("Client", id));
+	}
+
+	private Caller requireReader(Authentication user) {
+		Caller caller = this.access.caller(user.getName());
+		if (!(caller.isHelpdesk() || caller.isThirdLine() || caller.isAdmin())) {
+			throw new ForbiddenException("Clients and orders are for staff");
+		}
+		return caller;
+	}
+
+	private void requireEditor(Authentication user) {
+		Caller caller = this.access.caller(user.getName());
+		if (!(caller.isHelpdesk() || caller.isAdmin())) {
+			throw new ForbiddenException("Only the helpdesk creates and edits clients and orders");
+		}
+	}
+
+	/** The client form as typed; the customer module validates it. */
+	static class ClientForm {
+
+		private Long id;
+
+		private String lastName;
+
+		private String firstName;
+
+		private String middleName;
+
+		private String phone;
+
+		private String email;
+
+		private String inn;
+
+		private String orgName;
+
+		private Integer version;
+
+		static ClientForm empty() {
+			return new ClientForm();
+		}
+
+		static ClientForm of(ClientView client) {
+			ClientForm form = new ClientForm();
+			form.id = client.id();
+			form.lastName = client.lastName();
+			form.firstName = client.firstName();
+			form.middleName = client.middleName();
+			form.phone = client.phone();
+			form.email = client.email();
+			form.inn = client.inn();
+			form.orgName = client.orgName();
+			form.version = client.version();
+			return form;
+		}
+
+		ClientDetails details() {
+			return new ClientDetails(Text.clip(this.lastName, 100), Text.clip(this.firstName, 100),
+					Text.clip(this.middleName, 100), Text.clip(this.phone, 32), Text.clip(this.email, 254),
+					Text.clip(this.inn, 20), Text.clip(this.orgName, 300));
+		}
+
+		public Long getId() {
+			return this.id;
+		}
+
+		public void setId(Long id) {
+			this.id = id;
+		}
+
+		public String getLastName() {
+			return this.lastName;
+		}
+
+		public void setLastName(String lastName) {
+			this.lastName = lastName;
+		}
+
+		public String getFirstName() {
+			return this.firstName;
+		}
+
+		public void setFirstName(String firstName) {
+			this.firstName = firstName;
+		}
+
+		public String getMiddleName() {
+			return this.middleName;
+		}
+
+		public void setMiddleName(String middleName) {
+			this.middleName = middleName;
+		}
+
+		public String getPhone() {
+			return this.phone;
+		}
+
+		public void setPhone(String phone) {
+			this.phone = phone;
+		}
+
+		public String getEmail() {
+			return this.email;
+		}
+
+		public void setEmail(String email) {
+			this.email = email;
+		}
+
+		public String getInn() {
+			return this.inn;
+		}
+
+		public void setInn(String inn) {
+			this.inn = inn;
+		}
+
+		public String getOrgName() {
+			return this.orgName;
+		}
+
+		public void setOrgName(String orgName) {
+			this.orgName = orgName;
+		}
+
+		public Integer getVersion() {
+			return this.version;
+		}
+
+		public void setVersion(Integer version) {
+			this.version = version;
+		}
+
+	}
+
+}

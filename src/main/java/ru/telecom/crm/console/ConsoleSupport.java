@@ -1,0 +1,82 @@
+package ru.telecom.crm.console;
+
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.core.Authentication;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+import ru.telecom.crm.api.AccessPolicy;
+import ru.telecom.crm.api.Caller;
+import ru.telecom.crm.shared.DomainException;
+
+/**
+ * What every console page has: the signed-in user (as the access rules see them), and
+ * failures shown as a page a person can read, with the status the API would give.
+ */
+@ControllerAdvice(basePackageClasses = ConsoleSupport.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ConsoleSupport {
+
+	private static final Logger log = LoggerFactory.getLogger(ConsoleSupport.class);
+
+	private final AccessPolicy access;
+
+	ConsoleSupport(AccessPolicy access) {
+		this.access = access;
+	}
+
+	@ModelAttribute("me")
+	Me me(Authentication user) {
+		if (user == null) {
+			return null;
+		}
+		Caller caller = this.access.caller(user.getName());
+		String name = (caller.user().firstName() != null)
+				? caller.user().firstName() + ((caller.user().lastName() != null) ? " " + caller.user().lastName() : "")
+				: caller.id();
+		return new Me(caller.id(), name, caller.isHelpdesk() || caller.isAdmin(),
+				caller.isHelpdesk() || caller.isThirdLine() || caller.isAdmin(), caller.isHelpdesk());
+	}
+
+	@ExceptionHandler(DomainException.class)
+	String failed(DomainException ex, HttpServletResponse response, Model model) {
+		response.setStatus(ex.kind().status());
+		model.addAttribute("status", ex.kind().status());
+		model.addAttribute("message", ex.getMessage());
+		return "console/problem";
+	}
+
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	String badParameter(MethodArgumentTypeMismatchException ex, HttpServletResponse response, Model model) {
+		response.setStatus(400);
+		model.addAttribute("status", 400);
+		model.addAttribute("message", "'" + ex.getValue() + "' is not a valid " + ex.getName());
+		return "console/problem";
+	}
+
+	@ExceptionHandler(Exception.class)
+	String unexpected(Exception ex, HttpServletResponse response, Model model, Locale locale) {
+		log.error("Console request failed", ex);
+		response.setStatus(500);
+		model.addAttribute("status", 500);
+		model.addAttribute("message", "Something went wrong on our side; nothing you did caused it.");
+		return "console/problem";
+	}
+
+	/**
+	 * The signed-in user: may they edit clients and orders, read them, open requests.
+	 */
+	record Me(String id, String name, boolean editsClients, boolean readsClients, boolean opensRequests) {
+	}
+
+}

@@ -1,0 +1,35 @@
+package ru.telecom.crm.console;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+
+import ru.telecom.crm.shared.PageResponse;
+
+/** Paging, sorting and the period filter of the request and incident lists. */
+final class ItemPaging {
+
+	private ItemPaging() {
+	}
+
+	/** Newest first unless {@code order} is {@code oldest}; 20 a page. */
+	static Pageable page(int page, String order) {
+		Sort.Direction direction = "oldest".equals(order) ? Sort.Direction.ASC : Sort.Direction.DESC;
+		return PageResponse.request(page, 20,
+				Sort.by(new Sort.Order(direction, "createdAt"), new Sort.Order(direction, "id")));
+	}
+
+	/** The start of a day (UTC), or none. */
+	static Instant from(LocalDate day) {
+		return (day != null) ? day.atStartOfDay(ZoneOffset.UTC).toInstant() : null;
+	}
+
+	/** The end of a day (UTC), or none. */
+	static Instant to(LocalDate day) {
+		return (day != null) ? day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusNanos(1) : null;
+	}
+
+}

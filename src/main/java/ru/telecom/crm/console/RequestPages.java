@@ -1,0 +1,151 @@
+package ru.telecom.crm.console;
+
+import java.time.LocalDate;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import ru.telecom.crm.api.Access;
+import ru.telecom.crm.api.AccessPolicy;
+import ru.telecom.crm.api.Caller;
+import ru.telecom.crm.api.Paging;
+import ru.telecom.crm.catalog.CatalogApi;
+import ru.telecom.crm.customer.CustomerApi;
+import ru.telecom.crm.incident.IncidentApi;
+import ru.telecom.crm.servicerequest.RequestActions;
+import ru.telecom.crm.servicerequest.RequestSearch;
+import ru.telecom.crm.servicerequest.RequestStatus;
+import ru.telecom.crm.servicerequest.ServiceRequestApi;
+import ru.telecom.crm.servicerequest.ServiceRequestView;
+import ru.telecom.crm.shared.DomainException;
+import ru.telecom.crm.status.StatusHistory;
+import ru.telecom.crm.status.StatusRecorder;
+
+/**
+ * Service requests: the list the caller may see (filters, search, period, paging), one
+ * request with its status history and activity, and the actions the caller may take.
+ */
+@Controller
+class RequestPages {
+
+	private final AccessPolicy access;
+
+	private final ServiceRequestApi requests;
+
+	private final RequestActions actions;
+
+	private final IncidentApi incidents;
+
+	private final StatusHistory history;
+
+	private final CustomerApi customers;
+
+	private final CatalogApi catalog;
+
+	private final TasklistLinks tasklist;
+
+	private final ClientNames names;
+
+	RequestPages(AccessPolicy access, ServiceRequestApi requests, RequestActions actions, IncidentApi incidents,
+			StatusHistory history, CustomerApi customers, CatalogApi catalog, TasklistLinks tasklist,
+			ClientNames names) {
+		this.names = names;
+		this.access = access;
+		this.requests = requests;
+		this.actions = actions;
+		this.incidents = incidents;
+		this.history = history;
+		this.customers = customers;
+		this.catalog = catalog;
+		this.tasklist = tasklist;
+	}
+
+	@GetMapping("/")
+	String home() {
+		return "redirect:/requests";
+	}
+
+	@GetMapping("/requests")
+	String list(Authentication user, @RequestParam(required = false) RequestStatus status,
+			@RequestParam(required = false) String assignee, @RequestParam(required = false) String q,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+			@RequestParam(required = false) String order, @RequestParam(defaultValue = "0") int page, Model model) {
+		Caller caller = this.access.caller(user.getName());
+		var found = this.requests.search(new RequestSearch(this.access.requestScope(caller), status, null,
+				Text.clip(assignee, 100), null, Text.clip(q, 200), ItemPaging.from(from), ItemPaging.to(to)),
+				ItemPaging.page(page, order));
+		model.addAttribute("requests", found);
+		model.addAttribute("clients",
+				this.names.of(found.getContent().stream().map(ServiceRequestView::clientId).toList()));
+		model.addAttribute("statuses", RequestStatus.values());
+		model.addAttribute("filter", new Filter(status, assignee, q, from, to, order));
+		return "console/requests";
+	}
+
+	@GetMapping("/requests/{id}")
+	String read(Authentication user, @PathVariable long id, Model model) {
+		Caller caller = this.access.caller(user.getName());
+		ServiceRequestView request = this.access.visibleRequest(caller, id);
+		boolean full = this.access.toRequest(caller, request) == Access.FULL;
+		model.addAttribute("request", request);
+		model.addAttribute("full", full);
+		model.addAttribute("client",
+				(request.clientId() != null) ? this.customers.findClient(request.clientId()).orElse(null) : null);
+		model.addAttribute("order",
+				(request.orderId() != null) ? this.customers.findOrder(request.orderId()).orElse(null) : null);
+		model.addAttribute("incident", this.incidents.findByServiceRequest(id).orElse(null));
+		model.addAttribute("statuses", this.history.ofServiceRequest(id));
+		model.addAttribute("activities", this.history.activitiesOf(StatusRecorder.EntityType.SERVICE_REQUEST, id));
+		model.addAttribute("services", this.catalog.activeServices());
+		model.addAttribute("task", (full && request.status() != RequestStatus.CLOSED)
+				? this.tasklist.of(request.processInstanceId()).orElse(null) : null);
+		return "console/request";
+	}
+
+	@PostMapping("/requests/{id}/incident")
+	String openIncident(Authentication user, @PathVariable long id, @RequestParam int serviceCode,
+			RedirectAttributes redirect) {
+		requireFull(user, id);
+		try {
+			var incident = this.actions.openIncident(id, serviceCode);
+			redirect.addFlashAttribute("notice", "incident-opened");
+			return "redirect:/incidents/" + incident.id();
+		}
+		catch (DomainException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+			return "redirect:/requests/" + id;
+		}
+	}
+
+	@PostMapping("/requests/{id}/close")
+	String close(Authentication user, @PathVariable long id, RedirectAttributes redirect) {
+		requireFull(user, id);
+		try {
+			this.actions.closeWithoutIncident(id);
+			redirect.addFlashAttribute("notice", "closed");
+		}
+		catch (DomainException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
+		return "redirect:/requests/" + id;
+	}
+
+	private void requireFull(Authentication user, long id) {
+		Caller caller = this.access.caller(user.getName());
+		Paging.requireFull(this.access.toRequest(caller, this.access.visibleRequest(caller, id)), "Service request",
+				id);
+	}
+
+	/** The list's filters as the user set them. */
+	record Filter(RequestStatus status, String assignee, String q, LocalDate from, LocalDate to, String order) {
+	}
+
+}
