@@ -2,7 +2,7 @@
 // login in the embedded default, Keycloak's form with SSO), and screenshots kept as
 // build artifacts, numbered in the order they were taken.
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { chromium } from 'playwright-core';
 
 export const BASE_URL = (process.env.CRM_BASE_URL ?? 'http://localhost:8080').replace(/\/$/, '');
@@ -13,6 +13,8 @@ export const SHOTS = process.env.CRM_SCREENSHOTS ?? 'target/screenshots';
 const password = (user) => process.env[`CRM_PASSWORD_${user.toUpperCase()}`] ?? user;
 
 let shotNumber = 0;
+/** Each test file runs in a process of its own: its screenshots are named after it. */
+const suite = basename(process.argv[1] ?? 'browser', '.test.mjs');
 
 export async function launchBrowser() {
 	return chromium.launch({
@@ -52,11 +54,11 @@ export async function signIn(browser, user, path = '/camunda/app/tasklist/defaul
 	return { context, page, user };
 }
 
-/** Saves what the page shows now as `<n>-<user>-<what>.png`. */
+/** Saves what the page shows now as `<test file>-<n>-<user>-<what>.png`. */
 export async function screenshot(page, user, what) {
 	mkdirSync(SHOTS, { recursive: true });
 	shotNumber += 1;
-	const file = join(SHOTS, `${String(shotNumber).padStart(2, '0')}-${user}-${what}.png`);
+	const file = join(SHOTS, `${suite}-${String(shotNumber).padStart(2, '0')}-${user}-${what}.png`);
 	await page.screenshot({ path: file, fullPage: true });
 	return file;
 }

@@ -105,4 +105,17 @@ describe('DESIGN §4 in Tasklist', () => {
 		await screenshot(page, 'ivan', 'closed');
 		await context.close();
 	});
+
+	test('the agent\'s manager sees the request closed, with its history', async () => {
+		const { context, page } = await signIn(browser, 'maria', '/requests?status=CLOSED');
+		const row = page.locator('#results tbody tr').filter({ hasText: 'The router drops the line every hour' });
+		await row.waitFor();
+		await row.getByRole('link').first().click();
+		const facts = page.locator('.facts');
+		await assertShows(facts, 'Smirnov Alexey Petrovich', 'its incident closed', 'anna');
+		await assertShows(page.locator('.history'), 'IN_PROGRESS', 'CLOSED');
+		assert.equal(await page.locator('.actions-box').count(), 0, 'a closed request offers no action');
+		await screenshot(page, 'maria', 'request-closed');
+		await context.close();
+	});
 });
