@@ -2,6 +2,8 @@ package ru.telecom.crm.console;
 
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.core.Authentication;
@@ -78,7 +80,7 @@ class ClientPages {
 
 	@PostMapping("/clients")
 	String create(Authentication user, @ModelAttribute("client") ClientForm form, Model model,
-			RedirectAttributes redirect) {
+			RedirectAttributes redirect, HttpServletResponse response) {
 		requireEditor(user);
 		try {
 			ClientView created = this.customers.createClient(form.details());
@@ -86,7 +88,7 @@ class ClientPages {
 			return "redirect:/clients/" + created.id();
 		}
 		catch (DomainException ex) {
-			return formWithErrors(ex, model);
+			return formWithErrors(ex, model, response);
 		}
 	}
 
@@ -116,7 +118,7 @@ class ClientPages {
 
 	@PostMapping("/clients/{id}")
 	String update(Authentication user, @PathVariable long id, @ModelAttribute("client") ClientForm form, Model model,
-			RedirectAttributes redirect) {
+			RedirectAttributes redirect, HttpServletResponse response) {
 		requireEditor(user);
 		client(id);
 		try {
@@ -126,7 +128,7 @@ class ClientPages {
 		}
 		catch (DomainException ex) {
 			form.setId(id);
-			return formWithErrors(ex, model);
+			return formWithErrors(ex, model, response);
 		}
 	}
 
@@ -153,7 +155,9 @@ class ClientPages {
 		}
 	}
 
-	private String formWithErrors(DomainException ex, Model model) {
+	/** The form again, as typed, with what is wrong: nothing was saved. */
+	private String formWithErrors(DomainException ex, Model model, HttpServletResponse response) {
+		response.setStatus(ex.kind().status());
 		model.addAttribute("error", ex.getMessage());
 		Map<String, String> fields = ex.fieldErrors();
 		model.addAttribute("fieldErrors", fields);

@@ -2,6 +2,8 @@ package ru.telecom.crm.console;
 
 import java.math.BigDecimal;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.data.domain.Sort;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -57,7 +59,7 @@ class OrderPages {
 	@PostMapping("/orders")
 	String create(Authentication user, @RequestParam long clientId, @RequestParam String code,
 			@RequestParam(required = false) String name, @RequestParam(required = false) String price, Model model,
-			RedirectAttributes redirect) {
+			RedirectAttributes redirect, HttpServletResponse response) {
 		requireEditor(user);
 		var client = this.customers.findClient(clientId).orElseThrow(() -> new NotFoundException("Client", clientId));
 		try {
@@ -66,6 +68,7 @@ class OrderPages {
 			return "redirect:/clients/" + clientId;
 		}
 		catch (DomainException ex) {
+			response.setStatus(ex.kind().status());
 			model.addAttribute("client", client);
 			model.addAttribute("error", ex.getMessage());
 			model.addAttribute("code", code);

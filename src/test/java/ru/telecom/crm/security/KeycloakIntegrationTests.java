@@ -108,15 +108,16 @@ class KeycloakIntegrationTests {
 		String secret = UUID.randomUUID().toString();
 		KeycloakTokens.adminPost("/clients",
 				Map.of("clientId", clientId, "secret", secret, "publicClient", false, "serviceAccountsEnabled", true,
-						"standardFlowEnabled", false, "attributes", Map.of("access.token.lifespan", "1"),
+						"standardFlowEnabled", false, "attributes", Map.of("access.token.lifespan", "3"),
 						"protocolMappers",
 						List.of(Map.of("name", "audience", "protocol", "openid-connect", "protocolMapper",
 								"oidc-audience-mapper", "config",
 								Map.of("included.custom.audience", "crm-api", "access.token.claim", "true")))));
+		// exp is whole seconds after iat (itself rounded down): 3 s leaves at least 2 s
 		String token = KeycloakTokens.ofClient(clientId, secret);
 		assertThat(get("/api/services", token).getStatusCode()).isEqualTo(HttpStatus.OK);
 
-		Thread.sleep(2_500);
+		Thread.sleep(4_500);
 
 		assertThat(get("/api/services", token).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
 	}

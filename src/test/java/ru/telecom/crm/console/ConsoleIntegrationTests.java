@@ -1,0 +1,218 @@
+package ru.telecom.crm.console;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import ru.telecom.crm.customer.IntakeParty;
+import ru.telecom.crm.servicerequest.OpenRequest;
+import ru.telecom.crm.servicerequest.RequestActions;
+import ru.telecom.crm.servicerequest.ServiceRequestView;
+import ru.telecom.crm.support.AsUser;
+import ru.telecom.crm.support.PostgresIntegrationTest;
+import ru.telecom.crm.support.TestPhones;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The console over HTTP as a browser uses it (a session cookie, the sign-in form, CSRF
+ * tokens from the pages): who sees what, 404 for hidden items, 403 for changes a user may
+ * not make, bad input refused with a readable message and nothing saved, every field
+ * escaped, and one sign-in shared with Camunda's webapps.
+ */
+@PostgresIntegrationTest
+class ConsoleIntegrationTests {
+
+	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	RequestActions requests;
+
+	@Autowired
+	org.camunda.bpm.engine.IdentityService identity;
+
+	@Test
+	void signingInIsRequiredAndSignsIntoTasklistToo() throws Exception {
+		Browser anonymous = new Browser();
+		HttpResponse<String> page = anonymous.get("/clients");
+		assertThat(page.statusCode()).isEqualTo(302);
+		assertThat(page.headers().firstValue("Location")).hasValueSatisfying((to) -> assertThat(to).endsWith("/login"));
+
+		Browser anna = signedIn("anna");
+		assertThat(anna.get("/camunda/api/admin/auth/user/default").body()).contains("\"userId\":\"anna\"");
+
+		Browser wrong = new Browser();
+		wrong.get("/login");
+		HttpResponse<String> refused = wrong.post("/login", Map.of("username", "nobody-here", "password", "guess"));
+		assertThat(refused.headers().firstValue("Location"))
+			.hasValueSatisfying((to) -> assertThat(to).contains("error"));
+	}
+
+	@Test
+	void anAgentFindsAClientByAPhoneWrittenAnyWay() throws Exception {
+		Browser anna = signedIn("anna");
+		for (String phone : new String[] { "8 (900) 777-88-99", "+7 900 777 88 99", "79007778899" }) {
+			assertThat(anna.get("/clients?q=" + encode(phone)).body()).as(phone).contains("Popov Dmitry Sergeevich");
+		}
+		assertThat(anna.get("/clients?q=nobody-at-all").body()).contains("Nothing found.")
+			.doesNotContain("Popov Dmitry Sergeevich");
+	}
+
+	@Test
+	void theHelpdeskCreatesAndEditsClientsAndEveryFieldIsEscaped() throws Exception {
+		Browser anna = signedIn("anna");
+		anna.get("/clients/new");
+		HttpResponse<String> created = anna.post("/clients", Map.of("lastName", "<script>alert(1)</script>",
+				"firstName", "Olga", "phone", TestPhones.fresh(), "email", "olga@example.com"));
+		assertThat(created.statusCode()).isEqualTo(302);
+		String clientPath = URI.create(created.headers().firstValue("Location").orElseThrow()).getPath();
+
+		String page = anna.get(clientPath).body();
+		assertThat(page).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>alert(1)");
+
+		anna.get(clientPath + "/edit");
+		HttpResponse<String> badInn = anna.post(clientPath,
+				Map.of("lastName", "Zaitseva", "phone", "+7 900 000 00 01", "inn", "7707083894", "version", "0"));
+		assertThat(badInn.statusCode()).isEqualTo(400);
+		assertThat(badInn.body()).contains("class=\"problem\"").contains("aria-invalid=\"true\"");
+		assertThat(anna.get(clientPath).body()).as("nothing saved").contains("&lt;script&gt;");
+	}
+
+	@Test
+	void engineersReadClientsButNeitherEditNorCreateThem() throws Exception {
+		Browser ivan = signedIn("ivan");
+		assertThat(ivan.get("/clients?q=popov").statusCode()).isEqualTo(200);
+		assertThat(ivan.get("/clients/new").statusCode()).isEqualTo(403);
+		assertThat(ivan.get("/clients?q=popov").body()).doesNotContain("/clients/new");
+	}
+
+	@Test
+	void aFormWithoutItsCsrfTokenChangesNothing() throws Exception {
+		Browser anna = signedIn("anna");
+		HttpResponse<String> forged = anna.postWithoutToken("/clients",
+				Map.of("lastName", "Forged", "phone", TestPhones.fresh()));
+		assertThat(forged.statusCode()).isEqualTo(403);
+		assertThat(anna.get("/clients?q=Forged").body()).doesNotContain(">Forged");
+	}
+
+	@Test
+	void hiddenItemsAreNotFoundReadOnlyItemsOfferNoActionAndActionsGoThroughTheProcess() throws Exception {
+		ServiceRequestView request = new AsUser(this.identity).get("anna", java.util.List.of("helpdesk"),
+				() -> this.requests
+					.open(new OpenRequest(IntakeParty.of("+79007778899", "ORD-3001"), "Console check", null)));
+		Browser anna = signedIn("anna");
+		String requestPage = anna.get("/requests/" + request.id()).body();
+		assertThat(requestPage).contains("Open an incident").contains("/camunda/app/tasklist/default/#/?task=");
+		assertThat(signedIn("boris").get("/requests/" + request.id()).statusCode()).as("another agent's request")
+			.isEqualTo(404);
+		assertThat(signedIn("boris").get("/requests").body()).doesNotContain("/requests/" + request.id() + "\"");
+
+		HttpResponse<String> opened = anna.post("/requests/" + request.id() + "/incident",
+				Map.of("serviceCode", "1001"));
+		assertThat(opened.statusCode()).isEqualTo(302);
+		String incidentPath = URI.create(opened.headers().firstValue("Location").orElseThrow()).getPath();
+
+		assertThat(signedIn("sergey").get(incidentPath).statusCode()).as("another work group").isEqualTo(404);
+		assertThat(signedIn("ivan").get(incidentPath).body()).as("the work group's queue").contains("Start work");
+		String annasView = anna.get(incidentPath).body();
+		assertThat(annasView).as("the helpdesk reads, never changes")
+			.contains("1001 Home internet")
+			.doesNotContain("actions-box");
+		assertThat(anna.post(incidentPath + "/status", Map.of("status", "INWORK")).statusCode()).isEqualTo(403);
+
+		Browser olga = signedIn("olga");
+		olga.get(incidentPath);
+		HttpResponse<String> assigned = olga.post(incidentPath + "/status",
+				Map.of("status", "ASSIGNED", "assignee", "ivan"));
+		assertThat(assigned.statusCode()).isEqualTo(302);
+		assertThat(olga.get(incidentPath).body()).contains("ASSIGNED").contains("ivan");
+		assertThat(olga.get("/incidents?group=100&status=ASSIGNED").body()).contains(incidentPath + "\"");
+		assertThat(olga.get("/incidents?group=200").body()).doesNotContain(incidentPath + "\"");
+	}
+
+	@Test
+	void badFiltersAreRefusedWithAReadablePage() throws Exception {
+		HttpResponse<String> page = signedIn("anna").get("/requests?status=BOGUS");
+		assertThat(page.statusCode()).isEqualTo(400);
+		assertThat(page.body()).contains("Not accepted").contains("BOGUS");
+		assertThat(signedIn("anna").get("/clients/987654321").statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void labelsComeInRussian() throws Exception {
+		assertThat(signedIn("anna").get("/requests?lang=ru").body()).contains("Заявки").contains("Инциденты");
+	}
+
+	private Browser signedIn(String user) throws IOException, InterruptedException {
+		Browser browser = new Browser();
+		browser.get("/login");
+		HttpResponse<String> done = browser.post("/login", Map.of("username", user, "password", user));
+		assertThat(done.headers().firstValue("Location")).as("%s signs in", user)
+			.hasValueSatisfying((to) -> assertThat(to).doesNotContain("error"));
+		return browser;
+	}
+
+	private static String encode(String text) {
+		return URLEncoder.encode(text, StandardCharsets.UTF_8);
+	}
+
+	/** A browser's session: cookies kept, the CSRF token of the last page sent back. */
+	private final class Browser {
+
+		private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+
+		private String csrf;
+
+		HttpResponse<String> get(String path) throws IOException, InterruptedException {
+			HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(uri(path)).build(),
+					HttpResponse.BodyHandlers.ofString());
+			Matcher token = CSRF.matcher(response.body());
+			if (token.find()) {
+				this.csrf = token.group(1);
+			}
+			return response;
+		}
+
+		HttpResponse<String> post(String path, Map<String, String> form) throws IOException, InterruptedException {
+			Map<String, String> fields = new LinkedHashMap<>(form);
+			fields.put("_csrf", this.csrf);
+			return postWithoutToken(path, fields);
+		}
+
+		HttpResponse<String> postWithoutToken(String path, Map<String, String> form)
+				throws IOException, InterruptedException {
+			String body = form.entrySet()
+				.stream()
+				.map((field) -> encode(field.getKey()) + "=" + encode(field.getValue()))
+				.collect(Collectors.joining("&"));
+			return this.http.send(HttpRequest.newBuilder(uri(path))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString(body))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		}
+
+		private URI uri(String path) {
+			return URI.create("http://localhost:" + ConsoleIntegrationTests.this.port + path);
+		}
+
+	}
+
+}
