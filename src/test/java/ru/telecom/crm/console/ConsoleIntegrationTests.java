@@ -146,6 +146,21 @@ class ConsoleIntegrationTests {
 		assertThat(olga.get(incidentPath).body()).contains("ASSIGNED").contains("ivan");
 		assertThat(olga.get("/incidents?group=100&status=ASSIGNED").body()).contains(incidentPath + "\"");
 		assertThat(olga.get("/incidents?group=200").body()).doesNotContain(incidentPath + "\"");
+
+		Browser ivan = signedIn("ivan");
+		ivan.get(incidentPath);
+		assertThat(
+				ivan.post(incidentPath + "/status", Map.of("status", "CLOSED", "narrative", "Too early")).statusCode())
+			.isEqualTo(302);
+		assertThat(ivan.get(incidentPath).body()).as("an illegal transition is refused, readably")
+			.contains("class=\"problem\"")
+			.contains("s-ASSIGNED");
+		ivan.post(incidentPath + "/status", Map.of("status", "INWORK"));
+		ivan.get(incidentPath);
+		ivan.post(incidentPath + "/unlink", Map.of());
+		assertThat(ivan.get(incidentPath).body()).contains("s-INWORK").contains("unlinked");
+		assertThat(anna.get("/requests/" + request.id()).body()).contains("s-CLOSED")
+			.contains("its incident was unlinked");
 	}
 
 	@Test

@@ -98,6 +98,31 @@ class MailOutageIntegrationTests {
 				assertThat(failure.getActivityId()).isEqualTo(IncidentMailProcess.TASK_SEND_MAIL);
 			});
 		assertThat(deliveriesOf(incident)).isZero();
+
+		// in Cockpit the work group's manager sees the failed job and retries it; an
+		// agent may not
+		String failed = this.runtime.createIncidentQuery()
+			.processInstanceId(mail.getProcessInstanceId())
+			.singleResult()
+			.getId();
+		this.identity.setAuthentication("anna", java.util.List.of("helpdesk"));
+		try {
+			assertThat(this.runtime.createIncidentQuery().incidentId(failed).count()).isZero();
+			org.assertj.core.api.Assertions.assertThatThrownBy(() -> this.management.setJobRetries(mail.getId(), 1))
+				.isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+		}
+		finally {
+			this.identity.clearAuthentication();
+		}
+		this.identity.setAuthentication("olga", java.util.List.of("wg-100"));
+		try {
+			assertThat(this.runtime.createIncidentQuery().incidentId(failed).count()).isOne();
+			this.management.setJobRetries(mail.getId(), 1);
+		}
+		finally {
+			this.identity.clearAuthentication();
+		}
+		assertThat(this.runtime.createIncidentQuery().incidentId(failed).count()).as("resolved by the retry").isZero();
 	}
 
 	private IncidentView openIncidentWhileTheMailServerIsDown() {
