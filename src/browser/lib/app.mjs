@@ -44,12 +44,26 @@ export async function signIn(browser, user, path = '/camunda/app/tasklist/defaul
 		await page.locator('#kc-login').click();
 	}
 	else {
-		await page.locator('input[type=text]').first().fill(user);
-		if (shot) {
-			await screenshot(page, user, shot);
+		// Camunda's login page is an Angular app: a click before it is ready submits
+		// nothing, so try again until the password field is gone
+		for (let attempt = 1; ; attempt += 1) {
+			await page.locator('input[type=text]').first().fill(user);
+			if (shot && attempt === 1) {
+				await screenshot(page, user, shot);
+			}
+			await page.locator('input[type=password]').fill(password(user));
+			await page.locator('button[type=submit]').click();
+			try {
+				await page.locator('input[type=password]').waitFor({ state: 'detached', timeout: 10_000 });
+				break;
+			}
+			catch (error) {
+				if (attempt === 3) {
+					await screenshot(page, user, 'login-failed');
+					throw error;
+				}
+			}
 		}
-		await page.locator('input[type=password]').fill(password(user));
-		await page.locator('button[type=submit]').click();
 	}
 	return { context, page, user };
 }

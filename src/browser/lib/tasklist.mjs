@@ -2,9 +2,17 @@
 // Camunda Form on the right, "Start process" in the header.
 import assert from 'node:assert/strict';
 
+import { screenshot } from './app.mjs';
+
 /** Waits until Tasklist shows its filters, i.e. the user is signed in. */
 export async function awaitTasklist(page) {
-	await page.locator('.task-filter').first().waitFor();
+	try {
+		await page.locator('.task-filter').first().waitFor();
+	}
+	catch (error) {
+		await screenshot(page, 'failed', 'no-tasklist');
+		throw error;
+	}
 }
 
 export async function filterNames(page) {

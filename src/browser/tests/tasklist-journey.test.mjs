@@ -73,6 +73,16 @@ describe('DESIGN §4 in Tasklist', () => {
 		await context.close();
 	});
 
+	test('the agent closes the new client\'s request without an incident', async () => {
+		const { context, page } = await signIn(browser, 'anna');
+		const form = await openTask(page, 'My tasks', 'Qualify the request', NEW_ORDER);
+		await choose(form, 'Close without an incident');
+		await screenshot(page, 'anna', 'qualify-close-without-incident');
+		await complete(page);
+		await page.locator('.tasks-list li.task').filter({ hasText: NEW_ORDER }).waitFor({ state: 'detached' });
+		await context.close();
+	});
+
 	test('the work group\'s manager assigns the incident to an engineer', async () => {
 		const { context, page } = await signIn(browser, 'olga');
 		assert.deepEqual(await filterNames(page),

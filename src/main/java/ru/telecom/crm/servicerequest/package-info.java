@@ -2,5 +2,6 @@
  * Service requests (обращения): opened by an agent on a call or by an unattended channel,
  * bound to a client's order, closed by their incident, by the agent, or by an unlink.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "customer", "status", "incident" })
+@org.springframework.modulith.ApplicationModule(
+		allowedDependencies = { "shared", "customer", "status", "incident", "catalog" })
 package ru.telecom.crm.servicerequest;

@@ -83,6 +83,10 @@ abstract class TaskVisibilityScenario {
 			.containsEntry("clientSummary", "Popov Dmitry Sergeevich, +79007778899")
 			.containsKey("orderSummary");
 		assertThat(this.tasks.getVariablesLocal(startWork)).containsKey("incidentSummary");
+		assertThat(this.tasks.<org.camunda.spin.plugin.variable.value.JsonValue>getVariableLocalTyped(taskOf(annas),
+				"serviceChoices", false)
+			.getValueSerialized()).as("the form's service choice, from the catalog")
+			.contains("{\"label\":\"1001 Home internet\",\"value\":1001}", "2001 Billing dispute");
 	}
 
 	@Test

@@ -76,6 +76,9 @@ class ServiceRequestProcessTests {
 				(JavaDelegate) (execution) -> this.calls.add("close " + execution.getVariableLocal(CLOSE_REASON)));
 		Mocks.register("requestDecisionGuard", new RequestDecisionGuard());
 		Mocks.register("requestQueueListener", new RequestQueueListener());
+		// the catalog's services for the form; Spin is not part of the engine-only tests
+		Mocks.register("serviceChoicesListener", (TaskListener) (task) -> {
+		});
 		// grants managers read on tasks; the engine-only tests have no authorizations
 		Mocks.register("taskVisibilityListener", (TaskListener) (task) -> {
 		});
