@@ -96,6 +96,11 @@ describe('the CRM console', () => {
 			assert.match(text, /New/);
 		}
 		await screenshot(page, 'olga', 'console-group-open-incidents');
+		// on a phone the table folds into one card per incident
+		await page.setViewportSize({ width: 390, height: 844 });
+		assert.equal(await page.locator('#results thead').isVisible(), false);
+		await screenshot(page, 'olga', 'console-incidents-on-a-phone');
+		await page.setViewportSize({ width: 1440, height: 900 });
 		await page.goto(`${BASE_URL}${incidentPath}?lang=ru`);
 		await page.getByText('История статусов').waitFor();
 		await screenshot(page, 'olga', 'console-incident-in-russian');

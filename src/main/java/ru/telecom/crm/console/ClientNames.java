@@ -23,10 +23,8 @@ class ClientNames {
 
 	Map<Long, String> of(Collection<Long> clientIds) {
 		Map<Long, String> names = new HashMap<>();
-		clientIds.stream()
-			.filter(Objects::nonNull)
-			.distinct()
-			.forEach((id) -> this.customers.findClient(id).ifPresent((client) -> names.put(id, client.displayName())));
+		this.customers.findClients(clientIds.stream().filter(Objects::nonNull).distinct().toList())
+			.forEach((client) -> names.put(client.id(), client.displayName()));
 		return names;
 	}
 

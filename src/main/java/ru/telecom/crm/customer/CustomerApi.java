@@ -26,6 +26,11 @@ public interface CustomerApi {
 	Optional<ClientView> findClient(long id);
 
 	/**
+	 * The clients of these ids that exist, in one query: for the names on a list page.
+	 */
+	java.util.List<ClientView> findClients(java.util.Collection<Long> ids);
+
+	/**
 	 * Clients whose phone is {@code query} (written any common way) or whose name or
 	 * organisation contains it; all clients when it is empty.
 	 */

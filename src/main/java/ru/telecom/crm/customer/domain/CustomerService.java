@@ -80,6 +80,12 @@ class CustomerService implements CustomerApi {
 
 	@Override
 	@Transactional(readOnly = true)
+	public java.util.List<ClientView> findClients(java.util.Collection<Long> ids) {
+		return this.clients.findAllById(ids).stream().map(Client::view).toList();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
 	public Optional<OrderView> findOrder(long id) {
 		return this.orders.findById(id).map(ClientOrder::view);
 	}
