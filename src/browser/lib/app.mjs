@@ -76,3 +76,19 @@ export async function screenshot(page, user, what) {
 	await page.screenshot({ path: file, fullPage: true });
 	return file;
 }
+
+/** Retries `check` (which throws while not yet true) until it passes or `ms` elapse. */
+export async function eventually(check, ms = 10_000) {
+	const deadline = Date.now() + ms;
+	for (;;) {
+		try {
+			return await check();
+		}
+		catch (error) {
+			if (Date.now() > deadline) {
+				throw error;
+			}
+			await new Promise((resolve) => setTimeout(resolve, 200));
+		}
+	}
+}

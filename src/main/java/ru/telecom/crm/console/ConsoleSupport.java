@@ -1,7 +1,5 @@
 package ru.telecom.crm.console;
 
-import java.util.Locale;
-
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,7 +63,7 @@ class ConsoleSupport {
 	}
 
 	@ExceptionHandler(Exception.class)
-	String unexpected(Exception ex, HttpServletResponse response, Model model, Locale locale) {
+	String unexpected(Exception ex, HttpServletResponse response, Model model) {
 		log.error("Console request failed", ex);
 		response.setStatus(500);
 		model.addAttribute("status", 500);

@@ -1,7 +1,9 @@
 package ru.telecom.crm.console;
 
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.Authentication;
@@ -150,8 +152,8 @@ class IncidentPages {
 		};
 	}
 
-	private java.util.Map<Long, String> serviceNames() {
-		java.util.Map<Long, String> names = new java.util.HashMap<>();
+	private Map<Long, String> serviceNames() {
+		Map<Long, String> names = new HashMap<>();
 		this.catalog.activeServices()
 			.forEach((service) -> names.put(service.id(), service.code() + " " + service.name()));
 		return names;
