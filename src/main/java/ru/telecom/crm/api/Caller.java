@@ -39,4 +39,14 @@ public record Caller(DirectoryUser user, Set<String> department, Set<Long> membe
 		return is(Role.SL3_USER) || is(Role.SL3_MANAGER);
 	}
 
+	/** All staff read clients and orders; machine clients do not. */
+	public boolean readsClients() {
+		return isHelpdesk() || isThirdLine() || isAdmin();
+	}
+
+	/** The helpdesk (and administrators) create and edit clients and orders. */
+	public boolean editsClients() {
+		return isHelpdesk() || isAdmin();
+	}
+
 }

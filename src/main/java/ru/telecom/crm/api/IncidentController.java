@@ -16,8 +16,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import ru.telecom.crm.catalog.CatalogApi;
-import ru.telecom.crm.catalog.ServiceView;
-import ru.telecom.crm.catalog.WorkGroupView;
 import ru.telecom.crm.incident.IncidentActions;
 import ru.telecom.crm.incident.IncidentApi;
 import ru.telecom.crm.incident.IncidentApi.TransitionDetails;
@@ -62,17 +60,9 @@ class IncidentController {
 			@RequestParam(required = false) @Size(max = 200) String q,
 			@RequestParam(required = false) Instant createdFrom, @RequestParam(required = false) Instant createdTo,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-		Long serviceId = null;
-		if (service != null) {
-			// an unknown service matches nothing
-			serviceId = this.catalog.findService(service).map(ServiceView::id).orElse(-1L);
-		}
-		Long workGroupId = null;
-		if (group != null) {
-			workGroupId = this.catalog.findWorkGroup(group).map(WorkGroupView::id).orElse(-1L);
-		}
 		IncidentSearch search = new IncidentSearch(this.access.incidentScope(this.access.caller(caller.getName())),
-				status, clientId, assignee, serviceId, workGroupId, q, createdFrom, createdTo);
+				status, clientId, assignee, this.catalog.serviceFilter(service), this.catalog.workGroupFilter(group), q,
+				createdFrom, createdTo);
 		return PageResponse.of(this.incidents.search(search, Paging.page(page, size)));
 	}
 

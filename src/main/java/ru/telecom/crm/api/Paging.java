@@ -15,7 +15,14 @@ public final class Paging {
 
 	/** A page of the caller's choosing, newest first. */
 	public static Pageable page(int page, int size) {
-		return PageResponse.request(page, size, Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id")));
+		return page(page, size, false);
+	}
+
+	/** A page of the caller's choosing, by creation: newest first, or oldest first. */
+	public static Pageable page(int page, int size, boolean oldestFirst) {
+		Sort.Direction direction = oldestFirst ? Sort.Direction.ASC : Sort.Direction.DESC;
+		return PageResponse.request(page, size,
+				Sort.by(new Sort.Order(direction, "createdAt"), new Sort.Order(direction, "id")));
 	}
 
 	/**

@@ -38,4 +38,19 @@ public interface CatalogApi {
 
 	}
 
+	/**
+	 * A list filter by service code, as a service id: none without a code, one that
+	 * matches nothing for a code the catalog does not know.
+	 */
+	default Long serviceFilter(Integer code) {
+		return (code != null) ? findService(code).map(ServiceView::id).orElse(-1L) : null;
+	}
+
+	/**
+	 * A list filter by work group code, as a work group id (as {@link #serviceFilter}).
+	 */
+	default Long workGroupFilter(Integer code) {
+		return (code != null) ? findWorkGroup(code).map(WorkGroupView::id).orElse(-1L) : null;
+	}
+
 }

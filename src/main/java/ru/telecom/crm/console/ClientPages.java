@@ -1,12 +1,8 @@
 package ru.telecom.crm.console;
 
-import java.util.Map;
-
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Sort;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,6 +14,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import ru.telecom.crm.api.AccessPolicy;
 import ru.telecom.crm.api.Caller;
+import ru.telecom.crm.api.Paging;
 import ru.telecom.crm.customer.ClientDetails;
 import ru.telecom.crm.customer.ClientView;
 import ru.telecom.crm.customer.CustomerApi;
@@ -28,7 +25,6 @@ import ru.telecom.crm.servicerequest.OpenRequest;
 import ru.telecom.crm.servicerequest.RequestActions;
 import ru.telecom.crm.servicerequest.RequestSearch;
 import ru.telecom.crm.servicerequest.ServiceRequestApi;
-import ru.telecom.crm.servicerequest.ServiceRequestView;
 import ru.telecom.crm.shared.DomainException;
 import ru.telecom.crm.shared.ForbiddenException;
 import ru.telecom.crm.shared.NotFoundException;
@@ -62,9 +58,9 @@ class ClientPages {
 	}
 
 	@GetMapping("/clients")
-	String list(Authentication user, @RequestParam(required = false) String q,
-			@RequestParam(defaultValue = "0") int page, Model model) {
-		requireReader(user);
+	String list(Caller caller, @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
+			Model model) {
+		ClientAccess.requireReader(caller);
 		model.addAttribute("q", q);
 		model.addAttribute("clients", this.customers.searchClients(Text.clip(q, 200),
 				PageResponse.request(page, 20, Sort.by("lastName", "firstName", "id"))));
@@ -72,16 +68,16 @@ class ClientPages {
 	}
 
 	@GetMapping("/clients/new")
-	String createForm(Authentication user, Model model) {
-		requireEditor(user);
+	String createForm(Caller caller, Model model) {
+		ClientAccess.requireEditor(caller);
 		model.addAttribute("client", ClientForm.empty());
 		return "console/client-form";
 	}
 
 	@PostMapping("/clients")
-	String create(Authentication user, @ModelAttribute("client") ClientForm form, Model model,
-			RedirectAttributes redirect, HttpServletResponse response) {
-		requireEditor(user);
+	String create(Caller caller, @ModelAttribute("client") ClientForm form, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		ClientAccess.requireEditor(caller);
 		try {
 			ClientView created = this.customers.createClient(form.details());
 			redirect.addFlashAttribute("notice", "saved");
@@ -93,33 +89,32 @@ class ClientPages {
 	}
 
 	@GetMapping("/clients/{id}")
-	String read(Authentication user, @PathVariable long id, Model model) {
-		Caller caller = requireReader(user);
+	String read(Caller caller, @PathVariable long id, Model model) {
+		ClientAccess.requireReader(caller);
 		model.addAttribute("client", client(id));
 		model.addAttribute("orders", this.customers.ordersOf(id,
 				PageResponse.request(0, 50, Sort.by(Sort.Order.desc("createdOn"), Sort.Order.desc("id")))));
-		Page<ServiceRequestView> requests = this.requests.search(
-				new RequestSearch(this.access.requestScope(caller), null, id, null, null, null, null, null),
-				PageResponse.request(0, 50, Sort.by(Sort.Order.desc("createdAt"))));
-		model.addAttribute("requests", requests);
-		model.addAttribute("incidents",
-				this.incidents.search(new IncidentSearch(this.access.incidentScope(caller), null, id, null),
-						PageResponse.request(0, 50, Sort.by(Sort.Order.desc("createdAt")))));
+		model.addAttribute("requests",
+				this.requests.search(
+						new RequestSearch(this.access.requestScope(caller), null, id, null, null, null, null, null),
+						Paging.page(0, 50)));
+		model.addAttribute("incidents", this.incidents
+			.search(new IncidentSearch(this.access.incidentScope(caller), null, id, null), Paging.page(0, 50)));
 		model.addAttribute("priorities", Priority.values());
 		return "console/client";
 	}
 
 	@GetMapping("/clients/{id}/edit")
-	String editForm(Authentication user, @PathVariable long id, Model model) {
-		requireEditor(user);
+	String editForm(Caller caller, @PathVariable long id, Model model) {
+		ClientAccess.requireEditor(caller);
 		model.addAttribute("client", ClientForm.of(client(id)));
 		return "console/client-form";
 	}
 
 	@PostMapping("/clients/{id}")
-	String update(Authentication user, @PathVariable long id, @ModelAttribute("client") ClientForm form, Model model,
+	String update(Caller caller, @PathVariable long id, @ModelAttribute("client") ClientForm form, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
-		requireEditor(user);
+		ClientAccess.requireEditor(caller);
 		client(id);
 		try {
 			this.customers.updateClient(id, form.details(), form.getVersion());
@@ -134,53 +129,32 @@ class ClientPages {
 
 	/** The agent on the phone opens a request for this client and one of its orders. */
 	@PostMapping("/clients/{id}/requests")
-	String openRequest(Authentication user, @PathVariable long id, @RequestParam String orderCode,
+	String openRequest(Caller caller, @PathVariable long id, @RequestParam String orderCode,
 			@RequestParam(required = false) String orderName, @RequestParam(required = false) String description,
 			@RequestParam(defaultValue = "NORMAL") Priority priority, RedirectAttributes redirect) {
-		Caller caller = this.access.caller(user.getName());
 		if (!caller.isHelpdesk()) {
 			throw new ForbiddenException("Only the helpdesk opens service requests");
 		}
 		client(id);
-		try {
-			ServiceRequestView opened = this.actions
-				.open(new OpenRequest(new IntakeParty(id, null, null, null, null, null, Text.clip(orderCode, 64),
-						Text.clip(orderName, 300)), Text.clip(description, 4000), priority));
-			redirect.addFlashAttribute("notice", "opened");
-			return "redirect:/requests/" + opened.id();
-		}
-		catch (DomainException ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
-			return "redirect:/clients/" + id + "#open-request";
-		}
+		IntakeParty party = new IntakeParty(id, null, null, null, null, null, Text.clip(orderCode, 64),
+				Text.clip(orderName, 300));
+		return Outcome
+			.of(redirect, "opened",
+					() -> this.actions.open(new OpenRequest(party, Text.clip(description, 4000), priority)))
+			.map((opened) -> "redirect:/requests/" + opened.id())
+			.orElse("redirect:/clients/" + id + "#open-request");
 	}
 
 	/** The form again, as typed, with what is wrong: nothing was saved. */
 	private String formWithErrors(DomainException ex, Model model, HttpServletResponse response) {
 		response.setStatus(ex.kind().status());
 		model.addAttribute("error", ex.getMessage());
-		Map<String, String> fields = ex.fieldErrors();
-		model.addAttribute("fieldErrors", fields);
+		model.addAttribute("fieldErrors", ex.fieldErrors());
 		return "console/client-form";
 	}
 
 	private ClientView client(long id) {
 		return this.customers.findClient(id).orElseThrow(() -> new NotFoundException("Client", id));
-	}
-
-	private Caller requireReader(Authentication user) {
-		Caller caller = this.access.caller(user.getName());
-		if (!(caller.isHelpdesk() || caller.isThirdLine() || caller.isAdmin())) {
-			throw new ForbiddenException("Clients and orders are for staff");
-		}
-		return caller;
-	}
-
-	private void requireEditor(Authentication user) {
-		Caller caller = this.access.caller(user.getName());
-		if (!(caller.isHelpdesk() || caller.isAdmin())) {
-			throw new ForbiddenException("Only the helpdesk creates and edits clients and orders");
-		}
 	}
 
 	/** The client form as typed; the customer module validates it. */

@@ -6,14 +6,12 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
-import ru.telecom.crm.api.AccessPolicy;
 import ru.telecom.crm.api.Caller;
 import ru.telecom.crm.shared.DomainException;
 
@@ -27,23 +25,15 @@ class ConsoleSupport {
 
 	private static final Logger log = LoggerFactory.getLogger(ConsoleSupport.class);
 
-	private final AccessPolicy access;
-
-	ConsoleSupport(AccessPolicy access) {
-		this.access = access;
-	}
-
 	@ModelAttribute("me")
-	Me me(Authentication user) {
-		if (user == null) {
+	Me me(Caller caller) {
+		if (caller == null) {
 			return null;
 		}
-		Caller caller = this.access.caller(user.getName());
 		String name = (caller.user().firstName() != null)
 				? caller.user().firstName() + ((caller.user().lastName() != null) ? " " + caller.user().lastName() : "")
 				: caller.id();
-		return new Me(caller.id(), name, caller.isHelpdesk() || caller.isAdmin(),
-				caller.isHelpdesk() || caller.isThirdLine() || caller.isAdmin(), caller.isHelpdesk());
+		return new Me(caller.id(), name, caller.editsClients(), caller.readsClients(), caller.isHelpdesk());
 	}
 
 	@ExceptionHandler(DomainException.class)

@@ -1,12 +1,10 @@
 package ru.telecom.crm.console;
 
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,7 +19,6 @@ import ru.telecom.crm.api.Caller;
 import ru.telecom.crm.api.Paging;
 import ru.telecom.crm.catalog.CatalogApi;
 import ru.telecom.crm.catalog.ServiceView;
-import ru.telecom.crm.catalog.WorkGroupView;
 import ru.telecom.crm.customer.CustomerApi;
 import ru.telecom.crm.incident.IncidentActions;
 import ru.telecom.crm.incident.IncidentApi;
@@ -29,7 +26,6 @@ import ru.telecom.crm.incident.IncidentSearch;
 import ru.telecom.crm.incident.IncidentStatus;
 import ru.telecom.crm.incident.IncidentView;
 import ru.telecom.crm.incident.IncidentApi.TransitionDetails;
-import ru.telecom.crm.shared.DomainException;
 import ru.telecom.crm.status.StatusHistory;
 import ru.telecom.crm.status.StatusRecorder;
 
@@ -70,33 +66,29 @@ class IncidentPages {
 	}
 
 	@GetMapping("/incidents")
-	String list(Authentication user, @RequestParam(required = false) IncidentStatus status,
+	String list(Caller caller, @RequestParam(required = false) IncidentStatus status,
 			@RequestParam(required = false) String assignee, @RequestParam(required = false) Integer group,
 			@RequestParam(required = false) Integer service, @RequestParam(required = false) String q,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestParam(required = false) String order, @RequestParam(defaultValue = "0") int page, Model model) {
-		Caller caller = this.access.caller(user.getName());
-		// an unknown service or group matches nothing
-		Long serviceId = (service != null) ? this.catalog.findService(service).map(ServiceView::id).orElse(-1L) : null;
-		Long groupId = (group != null) ? this.catalog.findWorkGroup(group).map(WorkGroupView::id).orElse(-1L) : null;
-		var found = this.incidents.search(
-				new IncidentSearch(this.access.incidentScope(caller), status, null, Text.clip(assignee, 100), serviceId,
-						groupId, Text.clip(q, 200), ItemPaging.from(from), ItemPaging.to(to)),
-				ItemPaging.page(page, order));
+		var found = this.incidents.search(new IncidentSearch(this.access.incidentScope(caller), status, null,
+				Text.clip(assignee, 100), this.catalog.serviceFilter(service), this.catalog.workGroupFilter(group),
+				Text.clip(q, 200), ItemPaging.from(from), ItemPaging.to(to)), ItemPaging.page(page, order));
+		List<ServiceView> services = this.catalog.activeServices();
 		model.addAttribute("incidents", found);
 		model.addAttribute("clients", this.names.of(found.getContent().stream().map(IncidentView::clientId).toList()));
 		model.addAttribute("statuses", IncidentStatus.values());
 		model.addAttribute("groups", this.catalog.workGroups());
-		model.addAttribute("services", this.catalog.activeServices());
-		model.addAttribute("serviceNames", serviceNames());
+		model.addAttribute("services", services);
+		model.addAttribute("serviceNames",
+				services.stream().collect(Collectors.toMap(ServiceView::id, (s) -> s.code() + " " + s.name())));
 		model.addAttribute("filter", new Filter(status, assignee, group, service, q, from, to, order));
 		return "console/incidents";
 	}
 
 	@GetMapping("/incidents/{id}")
-	String read(Authentication user, @PathVariable long id, Model model) {
-		Caller caller = this.access.caller(user.getName());
+	String read(Caller caller, @PathVariable long id, Model model) {
 		IncidentView incident = this.access.visibleIncident(caller, id);
 		boolean full = this.access.toIncident(caller, incident) == Access.FULL;
 		model.addAttribute("incident", incident);
@@ -106,61 +98,31 @@ class IncidentPages {
 		model.addAttribute("group", this.catalog.findWorkGroupById(incident.workGroupId()).orElse(null));
 		model.addAttribute("statuses", this.history.ofIncident(id));
 		model.addAttribute("activities", this.history.activitiesOf(StatusRecorder.EntityType.INCIDENT, id));
-		model.addAttribute("targets", full ? targets(incident.status()) : List.of());
+		model.addAttribute("targets", full ? this.actions.nextStatuses(id) : List.of());
 		model.addAttribute("task", (full && incident.status() != IncidentStatus.CLOSED)
 				? this.tasklist.of(incident.processInstanceId()).orElse(null) : null);
 		return "console/incident";
 	}
 
 	@PostMapping("/incidents/{id}/status")
-	String setStatus(Authentication user, @PathVariable long id, @RequestParam IncidentStatus status,
+	String setStatus(Caller caller, @PathVariable long id, @RequestParam IncidentStatus status,
 			@RequestParam(required = false) String assignee, @RequestParam(required = false) String narrative,
 			@RequestParam(required = false) String holdReason, RedirectAttributes redirect) {
-		requireFull(user, id);
-		try {
-			this.actions.changeStatus(id, status, new TransitionDetails(Text.clip(assignee, 100),
-					Text.clip(narrative, 8000), Text.clip(holdReason, 1000)));
-			redirect.addFlashAttribute("notice", "saved");
-		}
-		catch (DomainException ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
-		}
+		requireFull(caller, id);
+		Outcome.run(redirect, "saved",
+				() -> this.actions.changeStatus(id, status, new TransitionDetails(Text.clip(assignee, 100),
+						Text.clip(narrative, 8000), Text.clip(holdReason, 1000))));
 		return "redirect:/incidents/" + id;
 	}
 
 	@PostMapping("/incidents/{id}/unlink")
-	String unlink(Authentication user, @PathVariable long id, RedirectAttributes redirect) {
-		requireFull(user, id);
-		try {
-			this.actions.unlink(id);
-			redirect.addFlashAttribute("notice", "saved");
-		}
-		catch (DomainException ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
-		}
+	String unlink(Caller caller, @PathVariable long id, RedirectAttributes redirect) {
+		requireFull(caller, id);
+		Outcome.run(redirect, "saved", () -> this.actions.unlink(id));
 		return "redirect:/incidents/" + id;
 	}
 
-	/** Where the state machine lets an incident go from {@code status}. */
-	static List<IncidentStatus> targets(IncidentStatus status) {
-		return switch (status) {
-			case NEW -> List.of(IncidentStatus.ASSIGNED, IncidentStatus.INWORK);
-			case ASSIGNED -> List.of(IncidentStatus.INWORK, IncidentStatus.NEW);
-			case INWORK -> List.of(IncidentStatus.ON_HOLD, IncidentStatus.CLOSED);
-			case ON_HOLD -> List.of(IncidentStatus.INWORK, IncidentStatus.CLOSED);
-			case CLOSED -> List.of();
-		};
-	}
-
-	private Map<Long, String> serviceNames() {
-		Map<Long, String> names = new HashMap<>();
-		this.catalog.activeServices()
-			.forEach((service) -> names.put(service.id(), service.code() + " " + service.name()));
-		return names;
-	}
-
-	private void requireFull(Authentication user, long id) {
-		Caller caller = this.access.caller(user.getName());
+	private void requireFull(Caller caller, long id) {
 		Paging.requireFull(this.access.toIncident(caller, this.access.visibleIncident(caller, id)), "Incident", id);
 	}
 

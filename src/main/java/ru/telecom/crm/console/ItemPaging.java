@@ -5,9 +5,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 
 import org.springframework.data.domain.Pageable;
-import org.springframework.data.domain.Sort;
 
-import ru.telecom.crm.shared.PageResponse;
+import ru.telecom.crm.api.Paging;
 
 /** Paging, sorting and the period filter of the request and incident lists. */
 final class ItemPaging {
@@ -17,9 +16,7 @@ final class ItemPaging {
 
 	/** Newest first unless {@code order} is {@code oldest}; 20 a page. */
 	static Pageable page(int page, String order) {
-		Sort.Direction direction = "oldest".equals(order) ? Sort.Direction.ASC : Sort.Direction.DESC;
-		return PageResponse.request(page, 20,
-				Sort.by(new Sort.Order(direction, "createdAt"), new Sort.Order(direction, "id")));
+		return Paging.page(page, 20, "oldest".equals(order));
 	}
 
 	/** The start of a day (UTC), or none. */

@@ -5,7 +5,6 @@ import java.math.BigDecimal;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.data.domain.Sort;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,12 +12,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import ru.telecom.crm.api.AccessPolicy;
 import ru.telecom.crm.api.Caller;
 import ru.telecom.crm.customer.CustomerApi;
 import ru.telecom.crm.customer.NewOrder;
 import ru.telecom.crm.shared.DomainException;
-import ru.telecom.crm.shared.ForbiddenException;
+import ru.telecom.crm.shared.InvalidInputException;
 import ru.telecom.crm.shared.NotFoundException;
 import ru.telecom.crm.shared.PageResponse;
 
@@ -28,20 +26,14 @@ class OrderPages {
 
 	private final CustomerApi customers;
 
-	private final AccessPolicy access;
-
-	OrderPages(CustomerApi customers, AccessPolicy access) {
+	OrderPages(CustomerApi customers) {
 		this.customers = customers;
-		this.access = access;
 	}
 
 	@GetMapping("/orders")
-	String list(Authentication user, @RequestParam(required = false) String q,
-			@RequestParam(defaultValue = "0") int page, Model model) {
-		Caller caller = this.access.caller(user.getName());
-		if (!(caller.isHelpdesk() || caller.isThirdLine() || caller.isAdmin())) {
-			throw new ForbiddenException("Clients and orders are for staff");
-		}
+	String list(Caller caller, @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
+			Model model) {
+		ClientAccess.requireReader(caller);
 		model.addAttribute("q", q);
 		model.addAttribute("orders", this.customers.searchOrders(Text.clip(q, 200),
 				PageResponse.request(page, 20, Sort.by(Sort.Order.desc("createdOn"), Sort.Order.desc("id")))));
@@ -49,18 +41,18 @@ class OrderPages {
 	}
 
 	@GetMapping("/orders/new")
-	String createForm(Authentication user, @RequestParam long clientId, Model model) {
-		requireEditor(user);
+	String createForm(Caller caller, @RequestParam long clientId, Model model) {
+		ClientAccess.requireEditor(caller);
 		model.addAttribute("client",
 				this.customers.findClient(clientId).orElseThrow(() -> new NotFoundException("Client", clientId)));
 		return "console/order-form";
 	}
 
 	@PostMapping("/orders")
-	String create(Authentication user, @RequestParam long clientId, @RequestParam String code,
+	String create(Caller caller, @RequestParam long clientId, @RequestParam String code,
 			@RequestParam(required = false) String name, @RequestParam(required = false) String price, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
-		requireEditor(user);
+		ClientAccess.requireEditor(caller);
 		var client = this.customers.findClient(clientId).orElseThrow(() -> new NotFoundException("Client", clientId));
 		try {
 			this.customers.createOrder(new NewOrder(clientId, Text.clip(code, 64), Text.clip(name, 300), price(price)));
@@ -87,14 +79,7 @@ class OrderPages {
 			return new BigDecimal(text.replace(',', '.').replace(" ", ""));
 		}
 		catch (NumberFormatException ex) {
-			throw new ru.telecom.crm.shared.InvalidInputException("price", "'" + text + "' is not an amount");
-		}
-	}
-
-	private void requireEditor(Authentication user) {
-		Caller caller = this.access.caller(user.getName());
-		if (!(caller.isHelpdesk() || caller.isAdmin())) {
-			throw new ForbiddenException("Only the helpdesk creates and edits clients and orders");
+			throw new InvalidInputException("price", "'" + text + "' is not an amount");
 		}
 	}
 

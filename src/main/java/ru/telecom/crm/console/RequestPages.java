@@ -3,7 +3,6 @@ package ru.telecom.crm.console;
 import java.time.LocalDate;
 
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,7 +23,6 @@ import ru.telecom.crm.servicerequest.RequestSearch;
 import ru.telecom.crm.servicerequest.RequestStatus;
 import ru.telecom.crm.servicerequest.ServiceRequestApi;
 import ru.telecom.crm.servicerequest.ServiceRequestView;
-import ru.telecom.crm.shared.DomainException;
 import ru.telecom.crm.status.StatusHistory;
 import ru.telecom.crm.status.StatusRecorder;
 
@@ -73,12 +71,11 @@ class RequestPages {
 	}
 
 	@GetMapping("/requests")
-	String list(Authentication user, @RequestParam(required = false) RequestStatus status,
+	String list(Caller caller, @RequestParam(required = false) RequestStatus status,
 			@RequestParam(required = false) String assignee, @RequestParam(required = false) String q,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestParam(required = false) String order, @RequestParam(defaultValue = "0") int page, Model model) {
-		Caller caller = this.access.caller(user.getName());
 		var found = this.requests.search(new RequestSearch(this.access.requestScope(caller), status, null,
 				Text.clip(assignee, 100), null, Text.clip(q, 200), ItemPaging.from(from), ItemPaging.to(to)),
 				ItemPaging.page(page, order));
@@ -91,8 +88,7 @@ class RequestPages {
 	}
 
 	@GetMapping("/requests/{id}")
-	String read(Authentication user, @PathVariable long id, Model model) {
-		Caller caller = this.access.caller(user.getName());
+	String read(Caller caller, @PathVariable long id, Model model) {
 		ServiceRequestView request = this.access.visibleRequest(caller, id);
 		boolean full = this.access.toRequest(caller, request) == Access.FULL;
 		model.addAttribute("request", request);
@@ -111,35 +107,22 @@ class RequestPages {
 	}
 
 	@PostMapping("/requests/{id}/incident")
-	String openIncident(Authentication user, @PathVariable long id, @RequestParam int serviceCode,
+	String openIncident(Caller caller, @PathVariable long id, @RequestParam int serviceCode,
 			RedirectAttributes redirect) {
-		requireFull(user, id);
-		try {
-			var incident = this.actions.openIncident(id, serviceCode);
-			redirect.addFlashAttribute("notice", "incident-opened");
-			return "redirect:/incidents/" + incident.id();
-		}
-		catch (DomainException ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
-			return "redirect:/requests/" + id;
-		}
+		requireFull(caller, id);
+		return Outcome.of(redirect, "incident-opened", () -> this.actions.openIncident(id, serviceCode))
+			.map((incident) -> "redirect:/incidents/" + incident.id())
+			.orElse("redirect:/requests/" + id);
 	}
 
 	@PostMapping("/requests/{id}/close")
-	String close(Authentication user, @PathVariable long id, RedirectAttributes redirect) {
-		requireFull(user, id);
-		try {
-			this.actions.closeWithoutIncident(id);
-			redirect.addFlashAttribute("notice", "closed");
-		}
-		catch (DomainException ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
-		}
+	String close(Caller caller, @PathVariable long id, RedirectAttributes redirect) {
+		requireFull(caller, id);
+		Outcome.run(redirect, "closed", () -> this.actions.closeWithoutIncident(id));
 		return "redirect:/requests/" + id;
 	}
 
-	private void requireFull(Authentication user, long id) {
-		Caller caller = this.access.caller(user.getName());
+	private void requireFull(Caller caller, long id) {
 		Paging.requireFull(this.access.toRequest(caller, this.access.visibleRequest(caller, id)), "Service request",
 				id);
 	}

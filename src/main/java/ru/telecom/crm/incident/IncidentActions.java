@@ -22,4 +22,10 @@ public interface IncidentActions {
 	 */
 	void unlink(long id);
 
+	/**
+	 * The statuses its process lets the incident go to now, from the task it waits at;
+	 * none when closed.
+	 */
+	java.util.List<IncidentStatus> nextStatuses(long id);
+
 }

@@ -1,7 +1,6 @@
 package ru.telecom.crm.security;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -70,8 +69,7 @@ class AuthorizationSeeder {
 			grantGroup(Directory.ADMIN_GROUP, resource, "*", Permissions.ALL);
 		}
 		// the heads of departments and of work groups
-		Set<String> managers = new LinkedHashSet<>(this.directory.managerIds());
-		this.catalog.workGroups().stream().map(WorkGroupView::managerId).forEach(managers::add);
+		Set<String> managers = Managers.of(this.directory, this.catalog);
 		for (String manager : managers) {
 			grantUser(manager, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
 			grantUser(manager, Resources.APPLICATION, "tasklist", Permissions.ACCESS);

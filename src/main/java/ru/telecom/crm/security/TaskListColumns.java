@@ -14,28 +14,31 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
  */
 public final class TaskListColumns {
 
-	/** Variable name → the column's label. */
-	static final Map<String, String> LABELS = Map.of("clientSummary", "Client", "orderSummary", "Order",
-			"incidentSummary", "Incident", "holdReason", "On hold");
-
-	static final List<String> ORDER = List.of("clientSummary", "orderSummary", "incidentSummary", "holdReason");
+	/** The columns, in the order the list shows them. */
+	private static final List<Column> COLUMNS = List.of(new Column("clientSummary", "Client"),
+			new Column("orderSummary", "Order"), new Column("incidentSummary", "Incident"),
+			new Column("holdReason", "On hold"));
 
 	private TaskListColumns() {
 	}
 
 	/** Copies the process variables the list shows onto the task. */
 	public static void copyOnto(DelegateTask task) {
-		for (String name : ORDER) {
-			Object value = task.getVariable(name);
+		for (Column column : COLUMNS) {
+			Object value = task.getVariable(column.name());
 			if (value != null) {
-				task.setVariableLocal(name, value);
+				task.setVariableLocal(column.name(), value);
 			}
 		}
 	}
 
 	/** The filter property Tasklist reads its columns from. */
 	static List<Map<String, String>> filterProperty() {
-		return ORDER.stream().map((name) -> Map.of("name", name, "label", LABELS.get(name))).toList();
+		return COLUMNS.stream().map((column) -> Map.of("name", column.name(), "label", column.label())).toList();
+	}
+
+	/** A process variable and the label of its column. */
+	private record Column(String name, String label) {
 	}
 
 }

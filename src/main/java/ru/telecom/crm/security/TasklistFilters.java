@@ -1,11 +1,8 @@
 package ru.telecom.crm.security;
 
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
@@ -86,13 +83,7 @@ class TasklistFilters {
 		// (granted by the task visibility listener) and of their queues
 		Filter team = save(TEAM, -5, "Open items of my department or work group, oldest first",
 				this.tasks.createTaskQuery().orderByTaskCreateTime().asc());
-		Set<String> managers = new LinkedHashSet<>(this.directory.managerIds());
-		this.catalog.workGroups()
-			.stream()
-			.map(WorkGroupView::managerId)
-			.filter(Objects::nonNull)
-			.forEach(managers::add);
-		managers.forEach((manager) -> grantRead(null, manager, team.getId()));
+		Managers.of(this.directory, this.catalog).forEach((manager) -> grantRead(null, manager, team.getId()));
 	}
 
 	private Filter save(String name, int priority, String description, TaskQuery query) {

@@ -1,6 +1,9 @@
 package ru.telecom.crm.incident.process;
 
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngine;
@@ -53,10 +56,34 @@ class ProcessIncidentActions implements IncidentActions {
 		});
 	}
 
-	private void change(long id, IncidentStatus target, TransitionDetails details) {
-		IncidentView incident = this.incidents.find(id).orElseThrow(() -> new NotFoundException("Incident", id));
-		Task task = (incident.status() == IncidentStatus.CLOSED) ? null
+	@Override
+	public List<IncidentStatus> nextStatuses(long id) {
+		return EngineCalls.asApp(this.engine, () -> {
+			Task task = openTask(incident(id));
+			if (task == null) {
+				return List.of();
+			}
+			String key = task.getTaskDefinitionKey();
+			return Arrays.stream(IncidentStatus.values())
+				.filter((target) -> decisionFor(key, target) != null)
+				.sorted(Comparator.comparing((IncidentStatus target) -> decisionFor(key, target)))
+				.toList();
+		});
+	}
+
+	private IncidentView incident(long id) {
+		return this.incidents.find(id).orElseThrow(() -> new NotFoundException("Incident", id));
+	}
+
+	/** The task the incident's process waits at, if it is open. */
+	private Task openTask(IncidentView incident) {
+		return (incident.status() == IncidentStatus.CLOSED) ? null
 				: this.tasks.createTaskQuery().processInstanceId(incident.processInstanceId()).singleResult();
+	}
+
+	private void change(long id, IncidentStatus target, TransitionDetails details) {
+		IncidentView incident = incident(id);
+		Task task = openTask(incident);
 		if (task == null) {
 			throw new IllegalTransitionException("Incident", id, incident.status(), target);
 		}
@@ -89,7 +116,7 @@ class ProcessIncidentActions implements IncidentActions {
 
 	@Override
 	public void unlink(long id) {
-		IncidentView incident = this.incidents.find(id).orElseThrow(() -> new NotFoundException("Incident", id));
+		IncidentView incident = incident(id);
 		if (incident.status() == IncidentStatus.CLOSED || !incident.isLinked()) {
 			throw new IllegalTransitionException("Incident " + id + " is "
 					+ (incident.isLinked() ? "CLOSED" : "already unlinked") + " and cannot be unlinked");
