@@ -29,9 +29,13 @@ public final class PostgresDatabases implements ApplicationContextInitializer<Co
 
 	public static final String PASSWORD = setting("crm.test.pg.password", "CRM_TEST_PG_PASSWORD", "crm");
 
-	public static final String DATABASE = "crm_it";
+	/**
+	 * The databases the tests create; {@code -Dcrm.test.pg.database} gives another name,
+	 * so that two test runs on one server keep apart.
+	 */
+	public static final String DATABASE = setting("crm.test.pg.database", "CRM_TEST_PG_DATABASE", "crm_it");
 
-	public static final String LEGACY_DATABASE = "crm_it_legacy";
+	public static final String LEGACY_DATABASE = DATABASE + "_legacy";
 
 	/** The channels' secrets in the tests. */
 	public static final String TELEGRAM_SECRET = "test-telegram-secret";
@@ -39,7 +43,7 @@ public final class PostgresDatabases implements ApplicationContextInitializer<Co
 	public static final String SMS_SECRET = "test-sms-secret";
 
 	/** The port of the GreenMail server of the tests that read mail. */
-	public static final int SMTP_PORT = 3025;
+	public static final int SMTP_PORT = Integer.parseInt(setting("crm.test.smtp.port", "CRM_TEST_SMTP_PORT", "3025"));
 
 	/** Set this property to {@code true} for a context whose LegacyDB is down. */
 	public static final String LEGACY_DOWN = "crm.test.legacy-down";
