@@ -3,6 +3,8 @@ package ru.telecom.crm.api;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 
+import ru.telecom.crm.access.Access;
+
 import ru.telecom.crm.shared.ForbiddenException;
 import ru.telecom.crm.shared.NotFoundException;
 import ru.telecom.crm.shared.PageResponse;

@@ -1,5 +1,9 @@
 package ru.telecom.crm.api;
 
+import ru.telecom.crm.access.Caller;
+
+import ru.telecom.crm.access.AccessPolicy;
+
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;

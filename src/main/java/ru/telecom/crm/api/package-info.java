@@ -5,6 +5,6 @@
  * caller may only read refuses changes. Actions go through the BPMN processes. The
  * console applies the same {@link ru.telecom.crm.api.AccessPolicy}.
  */
-@org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "shared", "customer", "servicerequest", "incident", "catalog", "directory", "status" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "access", "customer",
+		"servicerequest", "incident", "catalog", "directory", "status" })
 package ru.telecom.crm.api;

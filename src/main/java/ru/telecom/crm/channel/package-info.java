@@ -4,5 +4,5 @@
  * acknowledged with the request it opened, in one transaction; a repeat returns the first
  * result, the same key with another payload is refused.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "servicerequest" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "servicerequest", "directory" })
 package ru.telecom.crm.channel;

@@ -10,8 +10,8 @@ import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
-import ru.telecom.crm.api.AccessPolicy;
-import ru.telecom.crm.api.Caller;
+import ru.telecom.crm.access.AccessPolicy;
+import ru.telecom.crm.access.Caller;
 
 /**
  * A {@link Caller} parameter of a console handler: the signed-in user as the access rules

@@ -1,6 +1,6 @@
 package ru.telecom.crm.console;
 
-import ru.telecom.crm.api.Caller;
+import ru.telecom.crm.access.Caller;
 import ru.telecom.crm.shared.ForbiddenException;
 
 /** Who works with clients and orders in the console: the same rule as the API's. */

@@ -12,8 +12,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import ru.telecom.crm.api.AccessPolicy;
-import ru.telecom.crm.api.Caller;
+import ru.telecom.crm.access.AccessPolicy;
+import ru.telecom.crm.access.Caller;
 import ru.telecom.crm.api.Paging;
 import ru.telecom.crm.customer.ClientDetails;
 import ru.telecom.crm.customer.ClientView;

@@ -1,5 +1,7 @@
 package ru.telecom.crm.console;
 
+import ru.telecom.crm.access.Caller;
+
 import java.time.Duration;
 import java.util.List;
 
@@ -12,7 +14,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
-import ru.telecom.crm.api.AccessPolicy;
+import ru.telecom.crm.access.AccessPolicy;
 
 /**
  * The console's {@link ru.telecom.crm.api.Caller} parameters, and its language: the

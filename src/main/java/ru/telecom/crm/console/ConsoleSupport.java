@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
-import ru.telecom.crm.api.Caller;
+import ru.telecom.crm.access.Caller;
 import ru.telecom.crm.shared.DomainException;
 
 /**

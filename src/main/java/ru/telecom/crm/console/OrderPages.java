@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import ru.telecom.crm.api.Caller;
+import ru.telecom.crm.access.Caller;
 import ru.telecom.crm.customer.CustomerApi;
 import ru.telecom.crm.customer.NewOrder;
 import ru.telecom.crm.shared.DomainException;

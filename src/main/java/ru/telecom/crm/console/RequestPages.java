@@ -11,9 +11,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import ru.telecom.crm.api.Access;
-import ru.telecom.crm.api.AccessPolicy;
-import ru.telecom.crm.api.Caller;
+import ru.telecom.crm.access.Access;
+import ru.telecom.crm.access.AccessPolicy;
+import ru.telecom.crm.access.Caller;
 import ru.telecom.crm.api.Paging;
 import ru.telecom.crm.catalog.CatalogApi;
 import ru.telecom.crm.customer.CustomerApi;

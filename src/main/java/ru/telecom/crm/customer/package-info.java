@@ -3,5 +3,5 @@
  * (copied once and enriched), else created. {@link ru.telecom.crm.customer.CustomerApi}
  * is the module's face.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "legacy" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "legacy", "directory" })
 package ru.telecom.crm.customer;

@@ -13,6 +13,11 @@ public interface Directory {
 	/** The group of first-line agents, whose queue holds unattended requests. */
 	String HELPDESK_GROUP = "helpdesk";
 
+	/** The authority Spring Security gives a member of a group: {@code GROUP_<id>}. */
+	static String groupAuthority(String groupId) {
+		return "GROUP_" + groupId;
+	}
+
 	Optional<DirectoryUser> findUser(String userId);
 
 	/** The manager's department: the users whose manager id is {@code managerId}. */

@@ -19,6 +19,8 @@ public enum Role {
 	/** A machine client of the ESB channel. */
 	CHANNEL_INTEGRATION("ChannelIntegration");
 
+	private static final String ROLE_PREFIX = "ROLE_";
+
 	private final String roleName;
 
 	Role(String roleName) {
@@ -30,6 +32,16 @@ public enum Role {
 	 */
 	public String roleName() {
 		return this.roleName;
+	}
+
+	/** The authority Spring Security gives a user of the role: {@code ROLE_<name>}. */
+	public String authority() {
+		return ROLE_PREFIX + this.roleName;
+	}
+
+	/** The role an authority names, if it names one. */
+	public static Optional<Role> ofAuthority(String authority) {
+		return authority.startsWith(ROLE_PREFIX) ? byName(authority.substring(ROLE_PREFIX.length())) : Optional.empty();
 	}
 
 	public static Optional<Role> byName(String name) {

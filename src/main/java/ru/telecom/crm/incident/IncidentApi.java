@@ -40,6 +40,15 @@ public interface IncidentApi {
 	/** The incident opened from the request, if any. */
 	Optional<IncidentView> findByServiceRequest(long serviceRequestId);
 
+	/**
+	 * The incident whose process this is, through the link the app wrote when it started
+	 * the process; never from a variable or business key a caller could set.
+	 */
+	long idOfProcess(String processInstanceId);
+
+	/** The incident whose process this is, if it is an incident's. */
+	Optional<IncidentView> findByProcess(String processInstanceId);
+
 	/** A page of incidents, newest first unless the page says otherwise. */
 	Page<IncidentView> search(IncidentSearch search, Pageable page);
 

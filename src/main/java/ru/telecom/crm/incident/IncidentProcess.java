@@ -1,9 +1,5 @@
 package ru.telecom.crm.incident;
 
-import java.util.EnumSet;
-import java.util.Map;
-import java.util.Set;
-
 /**
  * The {@code IncidentProcess} model's names, used by code and tests alike.
  */
@@ -65,16 +61,10 @@ public final class IncidentProcess {
 
 	public static final String TASK_MAIL_CLOSED = "Task_MailIncidentClosed";
 
-	/** The decisions each user task offers. */
-	public static final Map<String, Set<Decision>> DECISIONS = Map.of(TASK_ASSIGN_ENGINEER,
-			EnumSet.of(Decision.ASSIGN, Decision.ASSIGN_AND_START), TASK_START_WORK,
-			EnumSet.of(Decision.START, Decision.RETURN), TASK_WORK_INCIDENT, EnumSet.of(Decision.HOLD, Decision.CLOSE),
-			TASK_RESUME_INCIDENT, EnumSet.of(Decision.RESUME, Decision.CLOSE));
-
 	private IncidentProcess() {
 	}
 
-	/** What an engineer or manager chose on a task. */
+	/** What an engineer or manager chose on a task ({@link IncidentLifecycle}). */
 	public enum Decision {
 
 		/** On "Assign an engineer": assign, the engineer starts later. */

@@ -1,6 +1,7 @@
 package ru.telecom.crm.security;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -17,6 +18,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import ru.telecom.crm.access.AccessPolicy;
 import ru.telecom.crm.catalog.CatalogApi;
 import ru.telecom.crm.catalog.CatalogImported;
 import ru.telecom.crm.catalog.WorkGroupView;
@@ -25,10 +27,10 @@ import ru.telecom.crm.directory.Directory;
 /**
  * Grants what DESIGN §3 gives each group in Camunda's webapps, at every start and after
  * every catalog import: agents and engineers Tasklist and their queues, managers also
- * Cockpit over our processes, administrators everything (filters:
- * {@code TasklistFilters}). Idempotent: a grant that exists is completed, never
- * duplicated. Tasks themselves are granted by the engine (assignee, candidate groups) and
- * by {@code TaskVisibilityListener} (managers).
+ * Cockpit with our processes' diagrams (the instances they see are granted one by one),
+ * administrators everything (filters: {@code TasklistFilters}). Idempotent: a grant that
+ * exists is completed, never duplicated. Tasks themselves are granted by the engine
+ * (assignee, candidate groups) and by {@code TaskVisibilityListener} (managers).
  */
 @Component
 class AuthorizationSeeder {
@@ -42,12 +44,12 @@ class AuthorizationSeeder {
 
 	private final CatalogApi catalog;
 
-	private final Directory directory;
+	private final AccessPolicy access;
 
-	AuthorizationSeeder(AuthorizationService authorizations, CatalogApi catalog, Directory directory) {
+	AuthorizationSeeder(AuthorizationService authorizations, CatalogApi catalog, AccessPolicy access) {
 		this.authorizations = authorizations;
 		this.catalog = catalog;
-		this.directory = directory;
+		this.access = access;
 	}
 
 	@EventListener({ ApplicationReadyEvent.class, CatalogImported.class })
@@ -69,12 +71,16 @@ class AuthorizationSeeder {
 			grantGroup(Directory.ADMIN_GROUP, resource, "*", Permissions.ALL);
 		}
 		// the heads of departments and of work groups
-		Set<String> managers = Managers.of(this.directory, this.catalog);
+		Set<String> managers = this.access.managers();
 		for (String manager : managers) {
 			grantUser(manager, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
 			grantUser(manager, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
 			for (String process : PROCESSES) {
-				grantUser(manager, Resources.PROCESS_DEFINITION, process, Permissions.READ, Permissions.READ_INSTANCE,
+				// the diagram only: the instances a manager sees are granted one by one
+				// as
+				// they enter the department or the groups (InstanceGrants)
+				grantUser(manager, Resources.PROCESS_DEFINITION, process, Permissions.READ);
+				takeBack(manager, Resources.PROCESS_DEFINITION, process, Permissions.READ_INSTANCE,
 						Permissions.READ_HISTORY, Permissions.UPDATE_INSTANCE);
 			}
 		}
@@ -111,6 +117,20 @@ class AuthorizationSeeder {
 			grant.setResourceId(resourceId);
 		}
 		save(grant, permissions);
+	}
+
+	/** What earlier versions granted more than DESIGN §3 allows. */
+	private void takeBack(String userId, Resource resource, String resourceId, Permission... permissions) {
+		Authorization grant = this.authorizations.createAuthorizationQuery()
+			.authorizationType(Authorization.AUTH_TYPE_GRANT)
+			.userIdIn(userId)
+			.resourceType(resource)
+			.resourceId(resourceId)
+			.singleResult();
+		if (grant != null && Arrays.stream(permissions).anyMatch(grant::isPermissionGranted)) {
+			Arrays.stream(permissions).forEach(grant::removePermission);
+			this.authorizations.saveAuthorization(grant);
+		}
 	}
 
 	private void save(Authorization grant, Permission... permissions) {

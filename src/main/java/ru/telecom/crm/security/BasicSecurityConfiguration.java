@@ -38,7 +38,7 @@ class BasicSecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiChain(HttpSecurity http, AuthenticationManager camundaIdentityAuthentication,
-			IdentityService identity) throws Exception {
+			IdentityService identity, ProcessEngine engine) throws Exception {
 		// path patterns, not MVC ones: the engine REST API is a servlet of its own
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
 		return http.securityMatcher(new OrRequestMatcher(paths.matcher("/api/**"), paths.matcher("/engine-rest/**")))
@@ -50,7 +50,7 @@ class BasicSecurityConfiguration {
 						paths.matcher(HttpMethod.POST, "/api/channels/sms"))
 				.permitAll()
 				.requestMatchers(paths.matcher("/api/admin/**"))
-				.hasAuthority("GROUP_" + Directory.ADMIN_GROUP)
+				.hasAuthority(Directory.groupAuthority(Directory.ADMIN_GROUP))
 				.anyRequest()
 				.authenticated())
 			.httpBasic((basic) -> basic.authenticationEntryPoint((request, response, ex) -> {
@@ -60,6 +60,7 @@ class BasicSecurityConfiguration {
 			.exceptionHandling((exceptions) -> exceptions
 				.accessDeniedHandler((request, response, ex) -> ProblemResponses.forbidden(response)))
 			.addFilterAfter(new CamundaAuthenticationFilter(identity), BasicAuthenticationFilter.class)
+			.addFilterAfter(new EngineDoor(engine), AuthorizationFilter.class)
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf((csrf) -> csrf.disable())
 			.build();
@@ -90,6 +91,7 @@ class BasicSecurityConfiguration {
 			.csrf((csrf) -> csrf.ignoringRequestMatchers(paths.matcher("/camunda/**")))
 			.headers((headers) -> headers.frameOptions((frame) -> frame.sameOrigin()))
 			.addFilterAfter(new CamundaAuthenticationFilter(identity), AuthorizationFilter.class)
+			.addFilterAfter(new EngineDoor(engine), AuthorizationFilter.class)
 			.build();
 	}
 

@@ -16,6 +16,8 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import ru.telecom.crm.directory.Directory;
+
 /**
  * Tells the engine who calls, for the length of the request: the engine REST API, our API
  * and the console then run with the caller's Camunda authorizations and history names the
@@ -23,7 +25,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class CamundaAuthenticationFilter extends OncePerRequestFilter {
 
-	static final String GROUP_PREFIX = "GROUP_";
+	private static final String GROUP_PREFIX = Directory.groupAuthority("");
 
 	private final IdentityService identity;
 

@@ -49,8 +49,8 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
 	static List<GrantedAuthority> authorities(DirectoryUser user) {
 		List<GrantedAuthority> authorities = new ArrayList<>();
-		user.roles().forEach((role) -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role.roleName())));
-		user.groups().forEach((group) -> authorities.add(new SimpleGrantedAuthority("GROUP_" + group)));
+		user.roles().forEach((role) -> authorities.add(new SimpleGrantedAuthority(role.authority())));
+		user.groups().forEach((group) -> authorities.add(new SimpleGrantedAuthority(Directory.groupAuthority(group))));
 		return authorities;
 	}
 

@@ -4,12 +4,14 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
@@ -55,6 +57,7 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 import ru.telecom.crm.directory.Directory;
 import ru.telecom.crm.directory.KeycloakSettings;
+import ru.telecom.crm.directory.Role;
 
 /**
  * Security with Keycloak, in plain sight: the APIs are stateless resource servers taking
@@ -80,7 +83,8 @@ class KeycloakSecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain apiChain(HttpSecurity http, JwtDecoder jwtDecoder, IdentityService identity) throws Exception {
+	SecurityFilterChain apiChain(HttpSecurity http, JwtDecoder jwtDecoder, IdentityService identity,
+			ProcessEngine engine) throws Exception {
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
 		return http.securityMatcher(new OrRequestMatcher(paths.matcher("/api/**"), paths.matcher("/engine-rest/**")))
 			.authorizeHttpRequests((requests) -> requests
@@ -90,7 +94,7 @@ class KeycloakSecurityConfiguration {
 						paths.matcher(HttpMethod.POST, "/api/channels/sms"))
 				.permitAll()
 				.requestMatchers(paths.matcher("/api/admin/**"))
-				.hasAuthority(CamundaAuthenticationFilter.GROUP_PREFIX + Directory.ADMIN_GROUP)
+				.hasAuthority(Directory.groupAuthority(Directory.ADMIN_GROUP))
 				.anyRequest()
 				.authenticated())
 			.oauth2ResourceServer((server) -> server
@@ -104,13 +108,14 @@ class KeycloakSecurityConfiguration {
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf((csrf) -> csrf.disable())
 			.addFilterAfter(new CamundaAuthenticationFilter(identity), BearerTokenAuthenticationFilter.class)
+			.addFilterAfter(new EngineDoor(engine), AuthorizationFilter.class)
 			.build();
 	}
 
 	@Bean
 	@Order(2)
 	SecurityFilterChain webappChain(HttpSecurity http, ClientRegistrationRepository registrations,
-			KeycloakBackChannelLogout keycloakLogout, IdentityService identity) throws Exception {
+			KeycloakBackChannelLogout keycloakLogout, IdentityService identity, ProcessEngine engine) throws Exception {
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
 		OidcClientInitiatedLogoutSuccessHandler rpInitiated = new OidcClientInitiatedLogoutSuccessHandler(
 				registrations);
@@ -148,6 +153,7 @@ class KeycloakSecurityConfiguration {
 			.csrf((csrf) -> csrf.ignoringRequestMatchers(paths.matcher("/camunda/**")))
 			.headers((headers) -> headers.frameOptions((frame) -> frame.sameOrigin()))
 			.addFilterAfter(new CamundaAuthenticationFilter(identity), AuthorizationFilter.class)
+			.addFilterAfter(new EngineDoor(engine), AuthorizationFilter.class)
 			.build();
 	}
 
@@ -212,9 +218,12 @@ class KeycloakSecurityConfiguration {
 	 */
 	static Collection<GrantedAuthority> authoritiesOf(Collection<String> roles, Collection<String> groups) {
 		List<GrantedAuthority> authorities = new ArrayList<>();
-		roles.forEach((role) -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role)));
+		roles.stream()
+			.map(Role::byName)
+			.flatMap(Optional::stream)
+			.forEach((role) -> authorities.add(new SimpleGrantedAuthority(role.authority())));
 		groups.forEach((group) -> authorities
-			.add(new SimpleGrantedAuthority(CamundaAuthenticationFilter.GROUP_PREFIX + group.replaceFirst("^/", ""))));
+			.add(new SimpleGrantedAuthority(Directory.groupAuthority(group.replaceFirst("^/", "")))));
 		return authorities;
 	}
 

@@ -18,6 +18,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import ru.telecom.crm.access.AccessPolicy;
 import ru.telecom.crm.catalog.CatalogApi;
 import ru.telecom.crm.catalog.CatalogImported;
 import ru.telecom.crm.catalog.WorkGroupView;
@@ -25,10 +26,11 @@ import ru.telecom.crm.directory.Directory;
 
 /**
  * Tasklist's filters, made at start and kept in step with the catalog: "My tasks" for
- * everyone, a queue per group readable by that group only (its unassigned and claimed
- * tasks), and "Team's open items" for managers (every task they may read: their people's
- * and their queues'). Oldest first; the list shows client, order and incident beside each
- * task. Idempotent: a filter is found by its name and brought up to date.
+ * everyone, a queue per group readable by that group only (its unassigned tasks: a
+ * claimed task leaves the queue), and "Team's open items" for managers (every task they
+ * may read: their people's and their queues'). Oldest first; the list shows client, order
+ * and incident beside each task. Idempotent: a filter is found by its name and brought up
+ * to date.
  */
 @Component
 class TasklistFilters {
@@ -45,15 +47,15 @@ class TasklistFilters {
 
 	private final CatalogApi catalog;
 
-	private final Directory directory;
+	private final AccessPolicy access;
 
 	TasklistFilters(FilterService filters, TaskService tasks, AuthorizationService authorizations, CatalogApi catalog,
-			Directory directory) {
+			AccessPolicy access) {
 		this.filters = filters;
 		this.tasks = tasks;
 		this.authorizations = authorizations;
 		this.catalog = catalog;
-		this.directory = directory;
+		this.access = access;
 	}
 
 	@EventListener({ ApplicationReadyEvent.class, CatalogImported.class })
@@ -71,19 +73,16 @@ class TasklistFilters {
 		queues.keySet().forEach((group) -> grantReadToGroup(group, mine.getId()));
 		int order = 0;
 		for (Map.Entry<String, String> queue : queues.entrySet()) {
-			Filter filter = save(queue.getValue(), order++, "Unassigned and claimed tasks of " + queue.getKey(),
-					this.tasks.createTaskQuery()
-						.taskCandidateGroup(queue.getKey())
-						.includeAssignedTasks()
-						.orderByTaskCreateTime()
-						.asc());
+			// a claimed task leaves the queue (DESIGN §3)
+			Filter filter = save(queue.getValue(), order++, "Unassigned tasks of " + queue.getKey(),
+					this.tasks.createTaskQuery().taskCandidateGroup(queue.getKey()).orderByTaskCreateTime().asc());
 			grantReadToGroup(queue.getKey(), filter.getId());
 		}
 		// no criteria: Camunda's authorizations leave a manager the tasks of their people
 		// (granted by the task visibility listener) and of their queues
 		Filter team = save(TEAM, -5, "Open items of my department or work group, oldest first",
 				this.tasks.createTaskQuery().orderByTaskCreateTime().asc());
-		Managers.of(this.directory, this.catalog).forEach((manager) -> grantRead(null, manager, team.getId()));
+		this.access.managers().forEach((manager) -> grantRead(null, manager, team.getId()));
 	}
 
 	private Filter save(String name, int priority, String description, TaskQuery query) {

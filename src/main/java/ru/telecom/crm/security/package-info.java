@@ -3,5 +3,5 @@
  * {@code /engine-rest/**} against Camunda's identity store, Camunda's own login for the
  * webapps.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "directory", "catalog" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "access", "directory", "catalog" })
 package ru.telecom.crm.security;

@@ -34,6 +34,12 @@ public interface ServiceRequestApi {
 
 	Optional<ServiceRequestView> find(long id);
 
+	/**
+	 * The request whose process this is, through the link the app wrote when it started
+	 * the process; never from a variable or business key a caller could set.
+	 */
+	long idOfProcess(String processInstanceId);
+
 	/** A page of requests, newest first unless the page says otherwise. */
 	Page<ServiceRequestView> search(RequestSearch search, Pageable page);
 

@@ -66,6 +66,10 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+		DomainException meaning = Failures.meaningOf(ex).orElse(null);
+		if (meaning != null) {
+			return domain(meaning);
+		}
 		log.error("Unexpected error", ex);
 		return ResponseEntity.internalServerError()
 			.body(problem(500, "internal", "Something went wrong on our side; nothing you sent was lost"));

@@ -29,12 +29,7 @@ public final class EngineCalls {
 			return call.get();
 		}
 		catch (RuntimeException ex) {
-			for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-				if (cause instanceof DomainException domain) {
-					throw domain;
-				}
-			}
-			throw ex;
+			throw Failures.meaningOf(ex).map(RuntimeException.class::cast).orElse(ex);
 		}
 	}
 

@@ -48,7 +48,8 @@ class TaskVisibilityIntegrationTests extends TaskVisibilityScenario {
 		java.util.List<?> columns = (java.util.List<?>) queue.getProperties().get("variables");
 		assertThat(columns.stream().map((column) -> String.valueOf(((java.util.Map<?, ?>) column).get("name"))))
 			.contains("clientSummary", "orderSummary", "incidentSummary");
-		assertThat(((org.camunda.bpm.engine.impl.TaskQueryImpl) queue.getQuery()).isIncludeAssignedTasks()).isTrue();
+		// a claimed task leaves the queue (DESIGN §3)
+		assertThat(((org.camunda.bpm.engine.impl.TaskQueryImpl) queue.getQuery()).isIncludeAssignedTasks()).isFalse();
 	}
 
 	private java.util.List<String> filterNamesFor(String user, String group) {

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import ru.telecom.crm.directory.Role;
 import ru.telecom.crm.channel.ChannelIntake;
 import ru.telecom.crm.channel.ChannelReceipt;
 import ru.telecom.crm.shared.ForbiddenException;
@@ -55,7 +56,7 @@ class ChannelController {
 		boolean integration = caller.getAuthorities()
 			.stream()
 			.map(GrantedAuthority::getAuthority)
-			.anyMatch("ROLE_ChannelIntegration"::equals);
+			.anyMatch(Role.CHANNEL_INTEGRATION.authority()::equals);
 		if (!integration) {
 			throw new ForbiddenException("The ESB channel is for ChannelIntegration callers");
 		}

@@ -5,6 +5,8 @@ import java.util.Set;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 
+import ru.telecom.crm.directory.Directory;
+import ru.telecom.crm.directory.Role;
 import ru.telecom.crm.shared.ForbiddenException;
 
 /**
@@ -13,11 +15,12 @@ import ru.telecom.crm.shared.ForbiddenException;
  */
 final class StaffRoles {
 
-	private static final Set<String> READERS = Set.of("ROLE_HelpDeskUser", "ROLE_HelpDeskManager", "ROLE_SL3User",
-			"ROLE_SL3Manager", "GROUP_camunda-admin");
+	private static final Set<String> READERS = Set.of(Role.HELP_DESK_USER.authority(),
+			Role.HELP_DESK_MANAGER.authority(), Role.SL3_USER.authority(), Role.SL3_MANAGER.authority(),
+			Directory.groupAuthority(Directory.ADMIN_GROUP));
 
-	private static final Set<String> EDITORS = Set.of("ROLE_HelpDeskUser", "ROLE_HelpDeskManager",
-			"GROUP_camunda-admin");
+	private static final Set<String> EDITORS = Set.of(Role.HELP_DESK_USER.authority(),
+			Role.HELP_DESK_MANAGER.authority(), Directory.groupAuthority(Directory.ADMIN_GROUP));
 
 	private StaffRoles() {
 	}

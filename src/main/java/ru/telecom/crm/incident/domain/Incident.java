@@ -1,7 +1,6 @@
 package ru.telecom.crm.incident.domain;
 
 import java.time.Instant;
-import java.util.Arrays;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -12,6 +11,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import ru.telecom.crm.incident.IncidentLifecycle;
+import ru.telecom.crm.incident.IncidentProcess.Decision;
 import ru.telecom.crm.incident.IncidentStatus;
 import ru.telecom.crm.incident.IncidentView;
 import ru.telecom.crm.shared.IllegalTransitionException;
@@ -88,7 +89,7 @@ public class Incident {
 		requireOpen("be assigned");
 		IncidentStatus old = this.status;
 		if (this.status == IncidentStatus.NEW) {
-			this.status = IncidentStatus.ASSIGNED;
+			moveTo(Decision.ASSIGN, IncidentStatus.ASSIGNED);
 		}
 		this.assignee = engineer;
 		return old;
@@ -96,14 +97,14 @@ public class Incident {
 
 	/** {@code ASSIGNED → NEW}: back to the group's queue. */
 	IncidentStatus unassign() {
-		IncidentStatus old = moveTo(IncidentStatus.NEW, IncidentStatus.ASSIGNED);
+		IncidentStatus old = moveTo(Decision.RETURN, IncidentStatus.NEW);
 		this.assignee = null;
 		return old;
 	}
 
 	/** {@code ASSIGNED → INWORK}. */
 	IncidentStatus startWork() {
-		return moveTo(IncidentStatus.INWORK, IncidentStatus.ASSIGNED);
+		return moveTo(Decision.START, IncidentStatus.INWORK);
 	}
 
 	/** {@code INWORK → ON_HOLD}, waiting for the customer or a third party. */
@@ -111,14 +112,14 @@ public class Incident {
 		if (reason == null || reason.isBlank()) {
 			throw new InvalidInputException("holdReason", "say what the incident waits for");
 		}
-		IncidentStatus old = moveTo(IncidentStatus.ON_HOLD, IncidentStatus.INWORK);
+		IncidentStatus old = moveTo(Decision.HOLD, IncidentStatus.ON_HOLD);
 		this.holdReason = reason.strip();
 		return old;
 	}
 
 	/** {@code ON_HOLD → INWORK}. */
 	IncidentStatus resume() {
-		IncidentStatus old = moveTo(IncidentStatus.INWORK, IncidentStatus.ON_HOLD);
+		IncidentStatus old = moveTo(Decision.RESUME, IncidentStatus.INWORK);
 		this.holdReason = null;
 		return old;
 	}
@@ -130,7 +131,7 @@ public class Incident {
 		if (narrative == null || narrative.isBlank()) {
 			throw new InvalidInputException("narrative", "write the narrative before closing the incident");
 		}
-		IncidentStatus old = moveTo(IncidentStatus.CLOSED, IncidentStatus.INWORK, IncidentStatus.ON_HOLD);
+		IncidentStatus old = moveTo(Decision.CLOSE, IncidentStatus.CLOSED);
 		this.narrative = narrative.strip();
 		this.holdReason = null;
 		this.closedAt = now;
@@ -158,8 +159,9 @@ public class Incident {
 		}
 	}
 
-	private IncidentStatus moveTo(IncidentStatus target, IncidentStatus... allowedFrom) {
-		if (!Arrays.asList(allowedFrom).contains(this.status)) {
+	/** A step of the lifecycle's table taken with that decision, or refused. */
+	private IncidentStatus moveTo(Decision decision, IncidentStatus target) {
+		if (!IncidentLifecycle.isStep(this.status, decision, target)) {
 			throw new IllegalTransitionException("Incident", this.id, this.status, target);
 		}
 		IncidentStatus old = this.status;

@@ -11,6 +11,8 @@ interface IncidentRepository extends JpaRepository<Incident, Long>, JpaSpecifica
 
 	Optional<Incident> findByServiceRequestId(long serviceRequestId);
 
+	Optional<Incident> findByProcessInstanceId(String processInstanceId);
+
 	@Query("select distinct i.serviceId from Incident i")
 	Set<Long> findServiceIdsInUse();
 

@@ -131,6 +131,20 @@ class IncidentService implements IncidentApi {
 
 	@Override
 	@Transactional(readOnly = true)
+	public long idOfProcess(String processInstanceId) {
+		return this.incidents.findByProcessInstanceId(processInstanceId)
+			.map(Incident::getId)
+			.orElseThrow(() -> new IllegalStateException("No incident belongs to process " + processInstanceId));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<IncidentView> findByProcess(String processInstanceId) {
+		return this.incidents.findByProcessInstanceId(processInstanceId).map(Incident::view);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
 	public Optional<IncidentView> findByServiceRequest(long serviceRequestId) {
 		return this.incidents.findByServiceRequestId(serviceRequestId).map(Incident::view);
 	}

@@ -12,7 +12,6 @@ import ru.telecom.crm.shared.CurrentActor;
 
 import static ru.telecom.crm.incident.IncidentProcess.ENGINEER;
 import static ru.telecom.crm.incident.IncidentProcess.HOLD_REASON;
-import static ru.telecom.crm.incident.IncidentProcess.INCIDENT_ID;
 import static ru.telecom.crm.incident.IncidentProcess.NARRATIVE;
 import static ru.telecom.crm.incident.IncidentProcess.TARGET_STATUS;
 
@@ -36,14 +35,11 @@ class ChangeIncidentStatusDelegate implements JavaDelegate {
 		IncidentStatus target = IncidentStatus.valueOf((String) execution.getVariableLocal(TARGET_STATUS));
 		TransitionDetails details = new TransitionDetails((String) execution.getVariable(ENGINEER),
 				(String) execution.getVariable(NARRATIVE), (String) execution.getVariable(HOLD_REASON));
-		this.incidents.transition(incidentId(execution), target, details, this.actor.id());
+		this.incidents.transition(this.incidents.idOfProcess(execution.getProcessInstanceId()), target, details,
+				this.actor.id());
 		if (target == IncidentStatus.NEW) {
 			execution.setVariable(ENGINEER, null);
 		}
-	}
-
-	static long incidentId(DelegateExecution execution) {
-		return ((Number) execution.getVariable(INCIDENT_ID)).longValue();
 	}
 
 }

@@ -34,8 +34,7 @@ class IncidentAssignmentListener implements TaskListener {
 		if (engineer == null || Objects.equals(engineer, task.getVariable(ENGINEER))) {
 			return;
 		}
-		this.incidents.reassign(ChangeIncidentStatusDelegate.incidentId(task.getExecution()), engineer,
-				this.actor.id());
+		this.incidents.reassign(this.incidents.idOfProcess(task.getProcessInstanceId()), engineer, this.actor.id());
 		task.setVariable(ENGINEER, engineer);
 	}
 

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 
 import org.springframework.stereotype.Component;
 
+import ru.telecom.crm.incident.IncidentLifecycle;
 import ru.telecom.crm.incident.IncidentProcess;
 import ru.telecom.crm.incident.IncidentProcess.Decision;
 import ru.telecom.crm.shared.InvalidInputException;
@@ -21,7 +22,7 @@ class IncidentDecisionGuard implements TaskListener {
 
 	@Override
 	public void notify(DelegateTask task) {
-		Set<Decision> offered = IncidentProcess.DECISIONS.get(task.getTaskDefinitionKey());
+		Set<Decision> offered = IncidentLifecycle.decisionsAt(task.getTaskDefinitionKey());
 		Object decision = task.getVariable(IncidentProcess.DECISION);
 		if (decision == null || offered.stream().noneMatch((option) -> option.name().equals(decision.toString()))) {
 			throw new InvalidInputException(IncidentProcess.DECISION,

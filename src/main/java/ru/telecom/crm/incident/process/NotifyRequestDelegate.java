@@ -10,7 +10,6 @@ import ru.telecom.crm.incident.IncidentApi;
 import ru.telecom.crm.incident.IncidentView;
 import ru.telecom.crm.shared.EngineCalls;
 
-import static ru.telecom.crm.incident.IncidentProcess.INCIDENT_ID;
 import static ru.telecom.crm.incident.IncidentProcess.MESSAGE_CLOSED;
 
 /**
@@ -31,11 +30,11 @@ class NotifyRequestDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		IncidentView incident = this.incidents.find(ChangeIncidentStatusDelegate.incidentId(execution)).orElseThrow();
+		IncidentView incident = this.incidents.find(this.incidents.idOfProcess(execution.getProcessInstanceId()))
+			.orElseThrow();
 		if (incident.isLinked()) {
 			EngineCalls.asApp(() -> this.runtime.createMessageCorrelation(MESSAGE_CLOSED)
 				.processInstanceBusinessKey(String.valueOf(incident.serviceRequestId()))
-				.setVariable(INCIDENT_ID, incident.id())
 				.correlate());
 		}
 	}

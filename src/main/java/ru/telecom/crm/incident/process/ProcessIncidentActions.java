@@ -1,7 +1,5 @@
 package ru.telecom.crm.incident.process;
 
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 import ru.telecom.crm.incident.IncidentActions;
 import ru.telecom.crm.incident.IncidentApi;
 import ru.telecom.crm.incident.IncidentApi.TransitionDetails;
+import ru.telecom.crm.incident.IncidentLifecycle;
 import ru.telecom.crm.incident.IncidentProcess;
 import ru.telecom.crm.incident.IncidentProcess.Decision;
 import ru.telecom.crm.incident.IncidentStatus;
@@ -63,11 +62,7 @@ class ProcessIncidentActions implements IncidentActions {
 			if (task == null) {
 				return List.of();
 			}
-			String key = task.getTaskDefinitionKey();
-			return Arrays.stream(IncidentStatus.values())
-				.filter((target) -> decisionFor(key, target) != null)
-				.sorted(Comparator.comparing((IncidentStatus target) -> decisionFor(key, target)))
-				.toList();
+			return IncidentLifecycle.targetsAt(task.getTaskDefinitionKey());
 		});
 	}
 
@@ -92,10 +87,8 @@ class ProcessIncidentActions implements IncidentActions {
 			this.tasks.setAssignee(task.getId(), details.engineer());
 			return;
 		}
-		Decision decision = decisionFor(task.getTaskDefinitionKey(), target);
-		if (decision == null) {
-			throw new IllegalTransitionException("Incident", id, incident.status(), target);
-		}
+		Decision decision = IncidentLifecycle.decisionTo(task.getTaskDefinitionKey(), target)
+			.orElseThrow(() -> new IllegalTransitionException("Incident", id, incident.status(), target));
 		Map<String, Object> variables = new HashMap<>();
 		variables.put(IncidentProcess.DECISION, decision.name());
 		if (details.engineer() != null) {
@@ -125,33 +118,6 @@ class ProcessIncidentActions implements IncidentActions {
 				() -> this.runtime.createMessageCorrelation(IncidentProcess.MESSAGE_UNLINK)
 					.processInstanceId(incident.processInstanceId())
 					.correlateWithResult());
-	}
-
-	/** The decision that takes the task's status to {@code target}, or none. */
-	static Decision decisionFor(String taskKey, IncidentStatus target) {
-		return switch (taskKey) {
-			case IncidentProcess.TASK_ASSIGN_ENGINEER -> switch (target) {
-				case ASSIGNED -> Decision.ASSIGN;
-				case INWORK -> Decision.ASSIGN_AND_START;
-				default -> null;
-			};
-			case IncidentProcess.TASK_START_WORK -> switch (target) {
-				case INWORK -> Decision.START;
-				case NEW -> Decision.RETURN;
-				default -> null;
-			};
-			case IncidentProcess.TASK_WORK_INCIDENT -> switch (target) {
-				case ON_HOLD -> Decision.HOLD;
-				case CLOSED -> Decision.CLOSE;
-				default -> null;
-			};
-			case IncidentProcess.TASK_RESUME_INCIDENT -> switch (target) {
-				case INWORK -> Decision.RESUME;
-				case CLOSED -> Decision.CLOSE;
-				default -> null;
-			};
-			default -> null;
-		};
 	}
 
 }

@@ -11,7 +11,6 @@ import ru.telecom.crm.incident.IncidentView;
 import ru.telecom.crm.shared.CurrentActor;
 import ru.telecom.crm.shared.EngineCalls;
 
-import static ru.telecom.crm.incident.IncidentProcess.INCIDENT_ID;
 import static ru.telecom.crm.incident.IncidentProcess.MESSAGE_UNLINKED;
 
 /** Lets the incident go of its request and tells the request, which closes. */
@@ -32,12 +31,11 @@ class UnlinkIncidentDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		long id = ChangeIncidentStatusDelegate.incidentId(execution);
+		long id = this.incidents.idOfProcess(execution.getProcessInstanceId());
 		this.incidents.markUnlinked(id, this.actor.id());
 		IncidentView incident = this.incidents.find(id).orElseThrow();
 		EngineCalls.asApp(() -> this.runtime.createMessageCorrelation(MESSAGE_UNLINKED)
 			.processInstanceBusinessKey(String.valueOf(incident.serviceRequestId()))
-			.setVariable(INCIDENT_ID, id)
 			.correlate());
 	}
 

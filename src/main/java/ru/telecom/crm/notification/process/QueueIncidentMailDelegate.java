@@ -29,10 +29,12 @@ class QueueIncidentMailDelegate implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		MailKind kind = MailKind.valueOf((String) execution.getVariableLocal(IncidentProcess.MAIL_KIND));
-		Object incidentId = execution.getVariable(IncidentProcess.INCIDENT_ID);
-		EngineCalls
-			.asApp(() -> this.runtime.startProcessInstanceByKey(IncidentMailProcess.KEY, String.valueOf(incidentId),
-					Map.of(IncidentMailProcess.INCIDENT_ID, incidentId, IncidentMailProcess.MAIL_KIND, kind.name())));
+		// the incident is found when the mail is sent, through its process: the link the
+		// app wrote, not a variable (its process may be starting right now)
+		String incidentProcess = execution.getProcessInstanceId();
+		EngineCalls.asApp(() -> this.runtime.startProcessInstanceByKey(IncidentMailProcess.KEY,
+				execution.getProcessBusinessKey(), Map.of(IncidentMailProcess.INCIDENT_PROCESS, incidentProcess,
+						IncidentMailProcess.MAIL_KIND, kind.name())));
 	}
 
 }

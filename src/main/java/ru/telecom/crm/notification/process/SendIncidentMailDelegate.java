@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 
 import ru.telecom.crm.notification.IncidentMailProcess;
 import ru.telecom.crm.notification.MailKind;
+import ru.telecom.crm.incident.IncidentApi;
 import ru.telecom.crm.notification.NotificationApi;
 
 /**
@@ -19,17 +20,30 @@ class SendIncidentMailDelegate implements JavaDelegate {
 
 	private final NotificationApi notifications;
 
-	SendIncidentMailDelegate(NotificationApi notifications) {
+	private final IncidentApi incidents;
+
+	SendIncidentMailDelegate(NotificationApi notifications, IncidentApi incidents) {
 		this.notifications = notifications;
+		this.incidents = incidents;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
 		MailKind kind = MailKind.valueOf((String) execution.getVariable(IncidentMailProcess.MAIL_KIND));
-		long incidentId = ((Number) execution.getVariable(IncidentMailProcess.INCIDENT_ID)).longValue();
+		long incidentId = incidentOf(execution);
 		String eventKey = "incident-" + incidentId + "." + kind.name().toLowerCase() + "."
 				+ execution.getProcessInstanceId();
 		this.notifications.sendIncidentMail(kind, incidentId, eventKey);
+	}
+
+	/**
+	 * The incident linked to the process that queued the mail; a mail queued before that
+	 * link was passed names its incident itself.
+	 */
+	private long incidentOf(DelegateExecution execution) {
+		Object process = execution.getVariable(IncidentMailProcess.INCIDENT_PROCESS);
+		return (process != null) ? this.incidents.idOfProcess(process.toString())
+				: ((Number) execution.getVariable(IncidentMailProcess.INCIDENT_ID)).longValue();
 	}
 
 }

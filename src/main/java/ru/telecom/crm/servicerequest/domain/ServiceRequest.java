@@ -14,6 +14,7 @@ import jakarta.persistence.Version;
 
 import ru.telecom.crm.servicerequest.Channel;
 import ru.telecom.crm.servicerequest.CloseReason;
+import ru.telecom.crm.servicerequest.RequestLifecycle;
 import ru.telecom.crm.servicerequest.RequestStatus;
 import ru.telecom.crm.servicerequest.ServiceRequestView;
 import ru.telecom.crm.shared.IllegalTransitionException;
@@ -108,16 +109,16 @@ public class ServiceRequest {
 			throw new IllegalTransitionException(
 					"Service request " + this.id + " has no identified client; identify the caller first");
 		}
-		return moveTo(RequestStatus.IN_PROGRESS, RequestStatus.NEW);
+		return moveTo(RequestStatus.IN_PROGRESS, null);
 	}
 
 	/**
-	 * {@code → CLOSED}: without an incident only from {@code NEW}, because of its
-	 * incident only from {@code IN_PROGRESS}.
+	 * {@code → CLOSED} with the reason: the lifecycle's table says from where (without an
+	 * incident only from {@code NEW}, because of its incident only from
+	 * {@code IN_PROGRESS}).
 	 */
 	RequestStatus close(CloseReason reason, Instant now) {
-		RequestStatus from = (reason == CloseReason.NO_INCIDENT) ? RequestStatus.NEW : RequestStatus.IN_PROGRESS;
-		RequestStatus old = moveTo(RequestStatus.CLOSED, from);
+		RequestStatus old = moveTo(RequestStatus.CLOSED, reason);
 		this.closeReason = reason;
 		this.closedAt = now;
 		return old;
@@ -127,8 +128,9 @@ public class ServiceRequest {
 		this.processInstanceId = processInstanceId;
 	}
 
-	private RequestStatus moveTo(RequestStatus target, RequestStatus requiredFrom) {
-		if (this.status != requiredFrom) {
+	/** A transition of the lifecycle's table, or refused. */
+	private RequestStatus moveTo(RequestStatus target, CloseReason reason) {
+		if (RequestLifecycle.find(this.status, target, reason).isEmpty()) {
 			throw new IllegalTransitionException("Service request", this.id, this.status, target);
 		}
 		RequestStatus old = this.status;

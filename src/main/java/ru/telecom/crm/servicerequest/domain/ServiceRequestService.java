@@ -54,6 +54,14 @@ class ServiceRequestService implements ServiceRequestApi {
 	}
 
 	@Override
+	@Transactional(readOnly = true)
+	public long idOfProcess(String processInstanceId) {
+		return this.requests.findByProcessInstanceId(processInstanceId)
+			.map(ServiceRequest::getId)
+			.orElseThrow(() -> new IllegalStateException("No service request belongs to process " + processInstanceId));
+	}
+
+	@Override
 	public void attachToProcess(long id, String processInstanceId) {
 		get(id).attachToProcess(processInstanceId);
 	}

@@ -27,7 +27,7 @@ class CloseServiceRequestDelegate implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		CloseReason reason = CloseReason.valueOf((String) execution.getVariableLocal(CLOSE_REASON));
-		this.requests.close(IntakeVariables.requestId(execution), reason, this.actor.id());
+		this.requests.close(this.requests.idOfProcess(execution.getProcessInstanceId()), reason, this.actor.id());
 	}
 
 }

@@ -48,6 +48,7 @@ class IdentifyCallerDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
+		long requestId = this.requests.idOfProcess(execution.getProcessInstanceId());
 		boolean strict = Boolean.TRUE.equals(execution.getVariableLocal(STRICT));
 		IntakeParty party = IntakeVariables.partyOf(execution);
 		IntakeResolution found;
@@ -59,12 +60,12 @@ class IdentifyCallerDelegate implements JavaDelegate {
 			if (strict || ex.kind() == DomainException.Kind.UNAVAILABLE) {
 				throw ex;
 			}
-			log.info("Request {}: caller not identified from the message ({}); left to an agent",
-					IntakeVariables.requestId(execution), ex.getMessage());
+			log.info("Request {}: caller not identified from the message ({}); left to an agent", requestId,
+					ex.getMessage());
 			execution.setVariable(CALLER_IDENTIFIED, false);
 			return;
 		}
-		this.requests.bind(IntakeVariables.requestId(execution), found.clientId(), found.orderId(), this.actor.id());
+		this.requests.bind(requestId, found.clientId(), found.orderId(), this.actor.id());
 		Summaries.bind(execution, this.customers, found);
 		execution.setVariable(CALLER_IDENTIFIED, true);
 	}

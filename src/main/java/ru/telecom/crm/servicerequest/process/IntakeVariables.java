@@ -12,7 +12,6 @@ import static ru.telecom.crm.servicerequest.ServiceRequestProcess.CLIENT_MIDDLE_
 import static ru.telecom.crm.servicerequest.ServiceRequestProcess.CLIENT_PHONE;
 import static ru.telecom.crm.servicerequest.ServiceRequestProcess.ORDER_CODE;
 import static ru.telecom.crm.servicerequest.ServiceRequestProcess.ORDER_NAME;
-import static ru.telecom.crm.servicerequest.ServiceRequestProcess.SERVICE_REQUEST_ID;
 
 /** Reads what the process carries, whatever type a form or the REST API gave it. */
 final class IntakeVariables {
@@ -24,10 +23,6 @@ final class IntakeVariables {
 		return new IntakeParty(longOrNull(scope.getVariable(CLIENT_ID)), text(scope, CLIENT_PHONE),
 				text(scope, CLIENT_LAST_NAME), text(scope, CLIENT_FIRST_NAME), text(scope, CLIENT_MIDDLE_NAME),
 				text(scope, CLIENT_EMAIL), text(scope, ORDER_CODE), text(scope, ORDER_NAME));
-	}
-
-	static long requestId(VariableScope scope) {
-		return longOrNull(scope.getVariable(SERVICE_REQUEST_ID));
 	}
 
 	static String text(VariableScope scope, String name) {

@@ -35,7 +35,7 @@ class OpenIncidentDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		long requestId = IntakeVariables.requestId(execution);
+		long requestId = this.requests.idOfProcess(execution.getProcessInstanceId());
 		Long serviceCode = serviceCode(execution.getVariable(SERVICE_CODE));
 		this.requests.markInProgress(requestId, this.actor.id());
 		ServiceRequestView request = this.requests.find(requestId).orElseThrow();

@@ -26,6 +26,7 @@ import ru.telecom.crm.servicerequest.ServiceRequestApi;
 import ru.telecom.crm.servicerequest.ServiceRequestProcess;
 import ru.telecom.crm.servicerequest.ServiceRequestProcess.Decision;
 import ru.telecom.crm.servicerequest.ServiceRequestView;
+import ru.telecom.crm.shared.CurrentActor;
 import ru.telecom.crm.shared.EngineCalls;
 import ru.telecom.crm.shared.IllegalTransitionException;
 import ru.telecom.crm.shared.KeyRaceRetry;
@@ -40,13 +41,11 @@ import static ru.telecom.crm.servicerequest.ServiceRequestProcess.CLIENT_MIDDLE_
 import static ru.telecom.crm.servicerequest.ServiceRequestProcess.CLIENT_PHONE;
 import static ru.telecom.crm.servicerequest.ServiceRequestProcess.DECISION;
 import static ru.telecom.crm.servicerequest.ServiceRequestProcess.DESCRIPTION;
-import static ru.telecom.crm.servicerequest.ServiceRequestProcess.INCIDENT_ID;
 import static ru.telecom.crm.servicerequest.ServiceRequestProcess.ORDER_CODE;
 import static ru.telecom.crm.servicerequest.ServiceRequestProcess.ORDER_NAME;
 import static ru.telecom.crm.servicerequest.ServiceRequestProcess.PRIORITY;
 import static ru.telecom.crm.servicerequest.ServiceRequestProcess.RAW_MESSAGE;
 import static ru.telecom.crm.servicerequest.ServiceRequestProcess.SERVICE_CODE;
-import static ru.telecom.crm.servicerequest.ServiceRequestProcess.SERVICE_REQUEST_ID;
 import static ru.telecom.crm.servicerequest.ServiceRequestProcess.TASK_IDENTIFY_CALLER;
 import static ru.telecom.crm.servicerequest.ServiceRequestProcess.TASK_QUALIFY_REQUEST;
 
@@ -65,9 +64,12 @@ class ProcessRequestActions implements RequestActions {
 
 	private final ProcessEngine engine;
 
+	private final CurrentActor actor;
+
 	ProcessRequestActions(ProcessEngine engine, ServiceRequestApi requests, IncidentApi incidents,
-			KeyRaceRetry keyRaceRetry) {
+			KeyRaceRetry keyRaceRetry, CurrentActor actor) {
 		this.engine = engine;
+		this.actor = actor;
 		this.runtime = engine.getRuntimeService();
 		this.tasks = engine.getTaskService();
 		this.requests = requests;
@@ -107,6 +109,12 @@ class ProcessRequestActions implements RequestActions {
 	public void identifyCaller(long requestId, IntakeParty party) {
 		EngineCalls.asApp(this.engine, () -> {
 			String taskId = taskOf(requestId, TASK_IDENTIFY_CALLER, "identify its caller").getId();
+			// whoever identifies the caller takes the request (the assignment listener
+			// records it): no request stays open to every agent for good
+			String agent = this.actor.id();
+			if (!CurrentActor.SYSTEM.equals(agent)) {
+				this.tasks.setAssignee(taskId, agent);
+			}
 			this.tasks.complete(taskId, partyVariables(party));
 			return null;
 		});
@@ -119,8 +127,7 @@ class ProcessRequestActions implements RequestActions {
 			Task task = taskOf(requestId, TASK_QUALIFY_REQUEST, "open an incident");
 			this.tasks.complete(task.getId(),
 					Map.of(DECISION, Decision.OPEN_INCIDENT.name(), SERVICE_CODE, serviceCode));
-			long incidentId = ((Number) this.runtime.getVariable(task.getProcessInstanceId(), INCIDENT_ID)).longValue();
-			return this.incidents.find(incidentId).orElseThrow();
+			return this.incidents.findByServiceRequest(requestId).orElseThrow();
 		});
 	}
 
@@ -136,8 +143,7 @@ class ProcessRequestActions implements RequestActions {
 
 	private ServiceRequestView start(Map<String, Object> variables) {
 		ProcessInstance process = this.runtime.startProcessInstanceByKey(ServiceRequestProcess.KEY, variables);
-		long id = ((Number) this.runtime.getVariable(process.getId(), SERVICE_REQUEST_ID)).longValue();
-		return this.requests.find(id).orElseThrow();
+		return this.requests.find(this.requests.idOfProcess(process.getId())).orElseThrow();
 	}
 
 	/**

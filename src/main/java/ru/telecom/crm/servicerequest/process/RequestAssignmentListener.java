@@ -31,7 +31,8 @@ class RequestAssignmentListener implements TaskListener {
 		if (task.getAssignee() == null) {
 			return;
 		}
-		this.requests.assign(IntakeVariables.requestId(task), task.getAssignee(), this.actor.id());
+		this.requests.assign(this.requests.idOfProcess(task.getProcessInstanceId()), task.getAssignee(),
+				this.actor.id());
 		task.setVariable(ASSIGNEE, task.getAssignee());
 	}
 

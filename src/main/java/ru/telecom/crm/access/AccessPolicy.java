@@ -1,6 +1,9 @@
-package ru.telecom.crm.api;
+package ru.telecom.crm.access;
 
+import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Objects;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
@@ -64,6 +67,54 @@ public class AccessPolicy {
 			}
 		}
 		return new Caller(user, department, memberOf, manages);
+	}
+
+	/** Everyone who heads a department or a work group: Cockpit, the team's filter. */
+	public Set<String> managers() {
+		Set<String> managers = new LinkedHashSet<>(this.directory.managerIds());
+		this.catalog.workGroups()
+			.stream()
+			.map(WorkGroupView::managerId)
+			.filter(Objects::nonNull)
+			.forEach(managers::add);
+		return managers;
+	}
+
+	/**
+	 * The managers with full access to a task held by {@code assignee} or waiting in the
+	 * queues of {@code groups} (DESIGN §3): the assignee's manager and the managers of
+	 * the work groups; never the assignee themselves.
+	 */
+	public Set<String> managersOf(String assignee, Collection<String> groups) {
+		return managersOf(assignee, groups, null);
+	}
+
+	/**
+	 * The managers with full access to a task of that process: as
+	 * {@link #managersOf(String, Collection)}, and for an incident's task also the
+	 * manager of the work group it was routed to, found through the incident's link to
+	 * its process.
+	 */
+	public Set<String> managersOfTask(String processInstanceId, String assignee, Collection<String> candidateGroups) {
+		Set<String> groups = new HashSet<>(candidateGroups);
+		Long workGroup = this.incidents.findByProcess(processInstanceId).map(IncidentView::workGroupId).orElse(null);
+		return managersOf(assignee, groups, workGroup);
+	}
+
+	private Set<String> managersOf(String assignee, Collection<String> groups, Long workGroupId) {
+		Set<String> managers = new LinkedHashSet<>();
+		if (assignee != null) {
+			this.directory.findUser(assignee).map(DirectoryUser::managerId).ifPresent(managers::add);
+		}
+		for (WorkGroupView group : this.catalog.workGroups()) {
+			if ((groups.contains(group.groupId()) || Objects.equals(group.id(), workGroupId))
+					&& group.managerId() != null) {
+				managers.add(group.managerId());
+			}
+		}
+		managers.remove(assignee);
+		managers.remove(null);
+		return managers;
 	}
 
 	public Access toRequest(Caller caller, ServiceRequestView request) {

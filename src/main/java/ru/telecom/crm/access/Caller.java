@@ -1,4 +1,4 @@
-package ru.telecom.crm.api;
+package ru.telecom.crm.access;
 
 import java.util.Set;
 

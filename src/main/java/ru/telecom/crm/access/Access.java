@@ -1,4 +1,4 @@
-package ru.telecom.crm.api;
+package ru.telecom.crm.access;
 
 /** What a caller may do with an item. */
 public enum Access {

@@ -1,0 +1,263 @@
+package ru.telecom.crm.security;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.form.CamundaFormRef;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.task.Task;
+
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+import ru.telecom.crm.directory.Directory;
+import ru.telecom.crm.shared.DomainException;
+import ru.telecom.crm.shared.EngineCalls;
+import ru.telecom.crm.shared.Failures;
+import ru.telecom.crm.shared.ForbiddenException;
+import ru.telecom.crm.shared.InvalidInputException;
+import ru.telecom.crm.shared.NotFoundException;
+
+/**
+ * DESIGN §3 at the engine's own doors ({@link EngineRoute}): what Tasklist, Cockpit and
+ * the engine REST API let a person do is what {@code /api} lets them do. Administrators
+ * pass. Everyone else may read what the engine's authorizations show them, claim a task
+ * of their queue for themselves, give back their own, complete their own task with the
+ * fields of its form (checked against the form), open a request from the start form,
+ * retry a failed job and change their own password; everything else is refused. And
+ * whoever calls, a conflict or a refused input is answered as such, not as a 500.
+ */
+final class EngineDoor extends OncePerRequestFilter {
+
+	private static final ObjectMapper JSON = new ObjectMapper();
+
+	/** Start options a start form does not have. */
+	private static final List<String> START_OPTIONS = List.of("businessKey", "caseInstanceId", "startInstructions",
+			"skipCustomListeners", "skipIoMappings");
+
+	private final ProcessEngine engine;
+
+	EngineDoor(ProcessEngine engine) {
+		this.engine = engine;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		EngineRoute route = EngineRoute.of(request.getMethod(), path).orElse(null);
+		Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+		if (route == null || route.action() == EngineRoute.Action.READ || caller == null || !caller.isAuthenticated()
+				|| caller instanceof AnonymousAuthenticationToken) {
+			chain.doFilter(request, response);
+			return;
+		}
+		boolean admin = CamundaAuthenticationFilter.groupsOf(caller.getAuthorities()).contains(Directory.ADMIN_GROUP);
+		HttpServletRequest passing = request;
+		if (!admin) {
+			byte[] body = request.getInputStream().readAllBytes();
+			try {
+				check(route, caller.getName(), body.length > 0 ? JSON.readTree(body) : MissingNode.getInstance());
+			}
+			catch (DomainException ex) {
+				ProblemResponses.write(response, ex.kind().status(), ex.kind().slug(), ex.getMessage(),
+						ex.fieldErrors());
+				return;
+			}
+			catch (IOException ex) {
+				ProblemResponses.write(response, 400, "validation", "The request body is not readable JSON", Map.of());
+				return;
+			}
+			passing = new ReplayedBody(request, body);
+		}
+		answerFailuresAsSuch(passing, response, chain);
+	}
+
+	/** Whether a non-administrator may do this; a domain error says why not. */
+	private void check(EngineRoute route, String caller, JsonNode body) {
+		switch (route.action()) {
+			case CLAIM -> {
+				if (!caller.equals(body.path("userId").asText(null))) {
+					throw refused("A task is claimed for oneself; managers assign engineers with the task's form");
+				}
+			}
+			case UNCLAIM -> ownTask(route.id(), caller, "give it back");
+			case COMPLETE -> {
+				Task task = ownTask(route.id(), caller, "complete it");
+				CamundaFormRef form = task.getCamundaFormRef();
+				fieldsOf(form, "task '" + task.getName() + "'").check(body.path("variables"));
+			}
+			case START_BY_KEY, START_BY_ID -> {
+				for (String option : START_OPTIONS) {
+					JsonNode value = body.path(option);
+					if (!value.isMissingNode() && !value.isNull() && !value.asText().isEmpty()
+							&& !"false".equals(value.asText())) {
+						throw new InvalidInputException(option,
+								"is set by the app, not by the one who starts the process");
+					}
+				}
+				ProcessDefinition definition = definition(route);
+				CamundaFormRef form = EngineCalls.asApp(this.engine,
+						() -> this.engine.getFormService().getStartFormData(definition.getId()).getCamundaFormRef());
+				fieldsOf(form, "process '" + definition.getName() + "'").check(body.path("variables"));
+			}
+			case OWN_PASSWORD -> {
+				if (!caller.equals(route.id())) {
+					throw refused("Only administrators change another user's password");
+				}
+			}
+			case RETRY_JOB, SIGN_IN, READ -> {
+				// the engine's authorizations decide
+			}
+			case ADMINISTRATOR -> throw refused("Only administrators may do this through the engine's API;"
+					+ " use the task's form, the console or /api");
+		}
+	}
+
+	private Task ownTask(String taskId, String caller, String action) {
+		Task task = EngineCalls.asApp(this.engine,
+				() -> this.engine.getTaskService()
+					.createTaskQuery()
+					.taskId(taskId)
+					.initializeFormKeys()
+					.singleResult());
+		if (task == null) {
+			throw new NotFoundException("Task", taskId);
+		}
+		if (!Objects.equals(task.getAssignee(), caller)) {
+			throw refused("Claim the task first: only its assignee may " + action);
+		}
+		return task;
+	}
+
+	private ProcessDefinition definition(EngineRoute route) {
+		ProcessDefinition definition = EngineCalls.asApp(this.engine, () -> {
+			var query = this.engine.getRepositoryService().createProcessDefinitionQuery();
+			return (route.action() == EngineRoute.Action.START_BY_KEY)
+					? query.processDefinitionKey(route.id()).latestVersion().singleResult()
+					: query.processDefinitionId(route.id()).singleResult();
+		});
+		if (definition == null) {
+			throw new NotFoundException("Process definition", route.id());
+		}
+		return definition;
+	}
+
+	private static FormCheck fieldsOf(CamundaFormRef form, String what) {
+		FormFields fields = (form != null) ? FormFields.of(form.getKey()) : FormFields.none(what);
+		return (variables) -> {
+			Map<String, String> errors = fields.errorsIn(variables.isMissingNode() ? null : variables);
+			if (!errors.isEmpty()) {
+				throw new InvalidInputException("The form's fields were not filled in as the form asks", errors);
+			}
+		};
+	}
+
+	private static DomainException refused(String why) {
+		return new ForbiddenException(why);
+	}
+
+	/**
+	 * The engine answers every failure it does not know with a 500; a conflict or a
+	 * refused input is told as such instead, the same way {@code /api} tells it.
+	 */
+	private static void answerFailuresAsSuch(HttpServletRequest request, HttpServletResponse response,
+			FilterChain chain) throws IOException, ServletException {
+		ContentCachingResponseWrapper buffered = new ContentCachingResponseWrapper(response);
+		EngineFailures.forget();
+		try {
+			chain.doFilter(request, buffered);
+			DomainException meaning = (buffered.getStatus() >= 500 && EngineFailures.last() != null)
+					? Failures.meaningOf(EngineFailures.last()).orElse(null) : null;
+			if (meaning != null) {
+				buffered.resetBuffer();
+				ProblemResponses.write(buffered, meaning.kind().status(), meaning.kind().slug(), meaning.getMessage(),
+						meaning.fieldErrors());
+			}
+		}
+		finally {
+			EngineFailures.forget();
+			buffered.copyBodyToResponse();
+		}
+	}
+
+	@FunctionalInterface
+	private interface FormCheck {
+
+		void check(JsonNode variables);
+
+	}
+
+	/** The request with its body read once and given again to the engine. */
+	private static final class ReplayedBody extends HttpServletRequestWrapper {
+
+		private final byte[] body;
+
+		ReplayedBody(HttpServletRequest request, byte[] body) {
+			super(request);
+			this.body = body;
+		}
+
+		@Override
+		public ServletInputStream getInputStream() {
+			ByteArrayInputStream in = new ByteArrayInputStream(this.body);
+			return new ServletInputStream() {
+
+				@Override
+				public int read() {
+					return in.read();
+				}
+
+				@Override
+				public int read(byte[] buffer, int offset, int length) {
+					return in.read(buffer, offset, length);
+				}
+
+				@Override
+				public boolean isFinished() {
+					return in.available() == 0;
+				}
+
+				@Override
+				public boolean isReady() {
+					return true;
+				}
+
+				@Override
+				public void setReadListener(ReadListener listener) {
+					throw new UnsupportedOperationException("The body is read already");
+				}
+
+			};
+		}
+
+		@Override
+		public int getContentLength() {
+			return this.body.length;
+		}
+
+		@Override
+		public long getContentLengthLong() {
+			return this.body.length;
+		}
+
+	}
+
+}

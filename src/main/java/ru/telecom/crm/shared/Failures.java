@@ -1,0 +1,68 @@
+package ru.telecom.crm.shared;
+
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.Set;
+
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.SuspendedEntityInteractionException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.impl.pvm.PvmException;
+
+import org.springframework.dao.OptimisticLockingFailureException;
+
+/**
+ * What a failure means to the person who caused it, whichever door they came through: our
+ * own domain errors as they are, and the engine's ways of saying "someone else got there
+ * first" (a row changed meanwhile, a task completed meanwhile, a process suspended or
+ * already past the step) as a conflict, never as a server error.
+ */
+public final class Failures {
+
+	/**
+	 * What PostgreSQL and H2 say when two transactions collide: a unique key taken
+	 * meanwhile, a deadlock, a serialization failure.
+	 */
+	private static final Set<String> CONFLICT_STATES = Set.of("23505", "40P01", "40001", "23001");
+
+	private Failures() {
+	}
+
+	/** The domain error behind {@code failure}, if it has a meaning to the caller. */
+	public static Optional<DomainException> meaningOf(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof DomainException domain) {
+				return Optional.of(domain);
+			}
+		}
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof OptimisticLockingException || cause instanceof OptimisticLockingFailureException
+					|| cause instanceof jakarta.persistence.OptimisticLockException) {
+				return Optional.of(new ConflictException(
+						"Someone else changed this item at the same moment; read it again and retry"));
+			}
+			if (cause instanceof SuspendedEntityInteractionException) {
+				return Optional.of(new ConflictException("The item's process is suspended; nothing was changed"));
+			}
+			if (cause instanceof SQLException sql && CONFLICT_STATES.contains(sql.getSQLState())) {
+				return Optional.of(new ConflictException(
+						"Someone else changed this item at the same moment; read it again and retry"));
+			}
+			if (cause instanceof PvmException) {
+				return Optional.of(new ConflictException(
+						"The item has moved on meanwhile (its step is done or gone); read it again"));
+			}
+			if (cause instanceof TaskAlreadyClaimedException) {
+				return Optional.of(new ConflictException("Someone else has claimed this task meanwhile"));
+			}
+			if (cause instanceof MismatchingMessageCorrelationException || cause instanceof NullValueException) {
+				return Optional.of(new ConflictException(
+						"The item has moved on meanwhile (its step is done or gone); read it again"));
+			}
+		}
+		return Optional.empty();
+	}
+
+}
