@@ -2,7 +2,8 @@
  * The unattended channels (DESIGN §5, §10): Telegram, the SMS gateway and the ESB. Each
  * message is checked (secret, signature, role), stored with its idempotency key and
  * acknowledged with the request it opened, in one transaction; a repeat returns the first
- * result, the same key with another payload is refused.
+ * result, the same key with another payload is refused. A Telegram contact counts as the
+ * caller's phone only when it is the sender's own.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "servicerequest" })
 package ru.telecom.crm.channel;
