@@ -43,8 +43,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The unattended channels over HTTP: who may send, acknowledgement with the request,
- * repeats, reused keys, nothing written for a refused message, and whose contact is the
- * caller's.
+ * repeats, reused keys, nothing written for a refused message, whose contact is the
+ * caller's, and which word of free text is an order code.
  */
 @PostgresIntegrationTest
 class ChannelIntegrationTests {
@@ -125,6 +125,47 @@ class ChannelIntegrationTests {
 		assertThat(
 				this.jdbc.queryForObject("select count(*) from telegram_chat where chat_id = ?", Integer.class, chat))
 			.isZero();
+	}
+
+	@Test
+	void aWordOfAnSmsIsAnOrderCodeOnlyWhenThatOrderExists() {
+		String stray = "ZX-" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
+
+		long strayOnly = smsRequest("+79007778899", "router " + stray + " is broken");
+		long strayThenReal = smsRequest("+79007778899", "router " + stray + " is broken, my order ord-3001");
+
+		assertThat(afterLookup(strayOnly).get("client_id")).as("no order named: left to an agent").isNull();
+		assertThat(afterLookup(strayThenReal).get("order_id")).isEqualTo(orderId("ORD-3001"));
+		assertThat(this.jdbc.queryForObject("select count(*) from client_order where code = ?", Integer.class, stray))
+			.isZero();
+	}
+
+	@Test
+	void aTelegramTextNamingAnOrderOnlyLegacyDbHasIsBoundToItsCopy() {
+		String code = "LG-" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
+		PostgresDatabases.legacyWriter()
+			.update("insert into orders (order_no, cust_id, title, amount, created) values (?, 3, 'Static IP', 90, current_date)",
+					code);
+		long chat = ThreadLocalRandom.current().nextLong(1_000_000, 9_000_000);
+		long update = ThreadLocalRandom.current().nextLong(1_000_000_000L);
+		telegram(PostgresDatabases.TELEGRAM_SECRET, contactUpdate(update, chat, "+79007778899", chat));
+
+		long requestId = telegram(PostgresDatabases.TELEGRAM_SECRET, """
+				{"update_id":%d,"message":{"message_id":2,"chat":{"id":%d},"from":{"id":%d},"text":"%s is down"}}"""
+			.formatted(update + 1, chat, chat, code.toLowerCase())).getBody().get("requestId").asLong();
+
+		assertThat(afterLookup(requestId).get("order_id")).isEqualTo(orderId(code));
+	}
+
+	@Test
+	void theEsbNamesItsOrderOutrightAndMayStillCreateIt() {
+		String code = "ESB-" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
+		String body = "{\"clientPhone\":\"+79007778899\",\"orderCode\":\"%s\",\"description\":\"New line\"}"
+			.formatted(code);
+
+		long requestId = esb("esb", UUID.randomUUID().toString(), body).getBody().get("requestId").asLong();
+
+		assertThat(afterLookup(requestId).get("order_id")).isEqualTo(orderId(code));
 	}
 
 	@Test
@@ -255,6 +296,14 @@ class ChannelIntegrationTests {
 			.formatted(update, chat, chat, phone, contactUserId);
 	}
 
+	private long smsRequest(String from, String text) {
+		String body = "{\"from\":\"%s\",\"text\":\"%s\",\"messageId\":\"%s\"}".formatted(from, text, UUID.randomUUID());
+		long now = Instant.now().getEpochSecond();
+		ResponseEntity<JsonNode> response = sms(body, now, sign(now + "." + body));
+		assertThat(response.getStatusCode().value()).isEqualTo(202);
+		return response.getBody().get("requestId").asLong();
+	}
+
 	/**
 	 * The request once its asynchronous lookup ran: bound to its client and order, or
 	 * waiting for an agent to identify the caller.
@@ -279,6 +328,10 @@ class ChannelIntegrationTests {
 
 	private long popovId() {
 		return this.jdbc.queryForObject("select id from client where phone = '+79007778899'", Long.class);
+	}
+
+	private long orderId(String code) {
+		return this.jdbc.queryForObject("select id from client_order where code = ?", Long.class, code);
 	}
 
 	private int requests() {

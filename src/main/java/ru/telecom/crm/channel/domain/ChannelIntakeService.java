@@ -7,12 +7,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -38,9 +35,6 @@ import static ru.telecom.crm.channel.domain.JsonMessages.text;
 @Service
 class ChannelIntakeService implements ChannelIntake {
 
-	/** An order code as customers write it in a message: ORD-1001, ord-1001. */
-	private static final Pattern ORDER_CODE = Pattern.compile("(?i)\\b([a-z]{2,10}-\\d{1,10})\\b");
-
 	private final ChannelSettings settings;
 
 	private final ReceivedMessageRepository messages;
@@ -49,16 +43,19 @@ class ChannelIntakeService implements ChannelIntake {
 
 	private final RequestActions requests;
 
+	private final OrderCodes orderCodes;
+
 	private final KeyRaceRetry keyRaceRetry;
 
 	private final Clock clock;
 
 	ChannelIntakeService(ChannelSettings settings, ReceivedMessageRepository messages, TelegramChatRepository chats,
-			RequestActions requests, KeyRaceRetry keyRaceRetry, Clock clock) {
+			RequestActions requests, OrderCodes orderCodes, KeyRaceRetry keyRaceRetry, Clock clock) {
 		this.settings = settings;
 		this.messages = messages;
 		this.chats = chats;
 		this.requests = requests;
+		this.orderCodes = orderCodes;
 		this.keyRaceRetry = keyRaceRetry;
 		this.clock = clock;
 	}
@@ -69,7 +66,7 @@ class ChannelIntakeService implements ChannelIntake {
 			throw new Unauthorized("The Telegram secret token is missing or wrong");
 		}
 		TelegramUpdate message = TelegramUpdate.read(parse(update));
-		String orderCode = (message.text() != null) ? orderCodeIn(message.text()) : null;
+		String orderCode = (message.text() != null) ? this.orderCodes.namedIn(message.text()) : null;
 		return receive(Channel.TELEGRAM, "telegram", message.updateId(), update, () -> {
 			String phone = phoneOf(message);
 			if (!message.opensRequest()) {
@@ -109,7 +106,7 @@ class ChannelIntakeService implements ChannelIntake {
 			throw new InvalidInputException("The SMS needs from, text and messageId",
 					Map.of("from", "required", "text", "required", "messageId", "required"));
 		}
-		String orderCode = orderCodeIn(text);
+		String orderCode = this.orderCodes.namedIn(text);
 		return receive(Channel.SMS, "sms", messageId, message,
 				() -> this.requests.receive(new ChannelMessage(Channel.SMS, message, from, orderCode, text)).id());
 	}
@@ -178,11 +175,6 @@ class ChannelIntakeService implements ChannelIntake {
 			this.chats.save(new TelegramChat(message.chatId(), message.ownPhone(), this.clock.instant()));
 		}
 		return message.ownPhone();
-	}
-
-	static String orderCodeIn(String text) {
-		Matcher matcher = ORDER_CODE.matcher(text);
-		return matcher.find() ? matcher.group(1).toUpperCase(Locale.ROOT) : null;
 	}
 
 	private static boolean matches(String expected, String given) {
