@@ -14,8 +14,10 @@ import ru.telecom.crm.notification.MailKind;
 import ru.telecom.crm.shared.EngineCalls;
 
 /**
- * Queues the incident mail the task's {@code mailKind} names: starts its mail process in
- * this transaction, so it is sent after the change commits, or not at all.
+ * Queues the incident mails of the event the task's {@code mailKind} names: starts one
+ * mail process per mail in this transaction, so each is sent after the change commits, or
+ * not at all, and each has its own event key and Message-ID (the managers' and the
+ * client's mail about a closed incident are two).
  */
 @Component
 class QueueIncidentMailDelegate implements JavaDelegate {
@@ -30,9 +32,11 @@ class QueueIncidentMailDelegate implements JavaDelegate {
 	public void execute(DelegateExecution execution) {
 		MailKind kind = MailKind.valueOf((String) execution.getVariableLocal(IncidentProcess.MAIL_KIND));
 		Object incidentId = execution.getVariable(IncidentProcess.INCIDENT_ID);
-		EngineCalls
-			.asApp(() -> this.runtime.startProcessInstanceByKey(IncidentMailProcess.KEY, String.valueOf(incidentId),
-					Map.of(IncidentMailProcess.INCIDENT_ID, incidentId, IncidentMailProcess.MAIL_KIND, kind.name())));
+		for (MailKind mail : kind.mailsOfEvent()) {
+			EngineCalls.asApp(() -> this.runtime.startProcessInstanceByKey(IncidentMailProcess.KEY,
+					String.valueOf(incidentId),
+					Map.of(IncidentMailProcess.INCIDENT_ID, incidentId, IncidentMailProcess.MAIL_KIND, mail.name())));
+		}
 	}
 
 }
