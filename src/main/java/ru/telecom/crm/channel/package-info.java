@@ -2,7 +2,10 @@
  * The unattended channels (DESIGN §5, §10): Telegram, the SMS gateway and the ESB. Each
  * message is checked (secret, signature, role), stored with its idempotency key and
  * acknowledged with the request it opened, in one transaction; a repeat returns the first
- * result, the same key with another payload is refused.
+ * result, the same key with another payload is refused. A Telegram contact counts as the
+ * caller's phone only when it is the sender's own; a word of free text counts as an order
+ * code only when that order exists (asked of {@code customer}).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "servicerequest", "directory" })
+@org.springframework.modulith.ApplicationModule(
+		allowedDependencies = { "shared", "servicerequest", "customer", "directory" })
 package ru.telecom.crm.channel;

@@ -1,5 +1,6 @@
 package ru.telecom.crm.customer;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.domain.Page;
@@ -22,6 +23,17 @@ public interface CustomerApi {
 	 * @throws ru.telecom.crm.legacy.LegacyUnavailableException when LegacyDB is down
 	 */
 	IntakeResolution resolve(IntakeParty party);
+
+	/**
+	 * Which of these words, read from free text, names an order that exists (DESIGN §5):
+	 * the first that is ours, else the first that LegacyDB has. Nothing is copied or
+	 * created, so a word that only looks like an order code never becomes an order.
+	 * @param codes candidate order codes, in the order the text names them
+	 * @return the code, upper case, or empty when none exists
+	 * @throws ru.telecom.crm.legacy.LegacyUnavailableException when none is ours and
+	 * LegacyDB is down
+	 */
+	Optional<String> existingOrderCode(List<String> codes);
 
 	Optional<ClientView> findClient(long id);
 

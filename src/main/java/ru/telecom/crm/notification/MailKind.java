@@ -1,5 +1,7 @@
 package ru.telecom.crm.notification;
 
+import java.util.List;
+
 /** The mails of DESIGN §6. */
 public enum MailKind {
 
@@ -7,7 +9,24 @@ public enum MailKind {
 	INCIDENT_OPENED,
 	/** To the engineer it was assigned to. */
 	INCIDENT_ASSIGNED,
-	/** To the request agent's manager, the work group's manager and the client. */
-	INCIDENT_CLOSED
+	/**
+	 * To the request agent's manager and the work group's manager: the incident is
+	 * closed, with the engineer and what was done.
+	 */
+	INCIDENT_CLOSED,
+	/**
+	 * To the client: its request is resolved. A mail of its own, from the customer-facing
+	 * template in the client's language, naming only the request and incident numbers; no
+	 * staff address, name or narrative.
+	 */
+	REQUEST_RESOLVED;
+
+	/**
+	 * The mails an event of this kind sends, each one mail process of its own: closing an
+	 * incident mails the managers and, apart, the client.
+	 */
+	public List<MailKind> mailsOfEvent() {
+		return (this == INCIDENT_CLOSED) ? List.of(INCIDENT_CLOSED, REQUEST_RESOLVED) : List.of(this);
+	}
 
 }

@@ -2,6 +2,7 @@ package ru.telecom.crm.channel;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -19,6 +20,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,14 +33,18 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import ru.telecom.crm.servicerequest.ServiceRequestProcess;
 import ru.telecom.crm.support.PostgresDatabases;
 import ru.telecom.crm.support.PostgresIntegrationTest;
+import ru.telecom.crm.support.TestPhones;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The unattended channels over HTTP: who may send, acknowledgement with the request,
- * repeats, reused keys, and nothing written for a refused message.
+ * repeats, reused keys, nothing written for a refused message, whose contact is the
+ * caller's, and which word of free text is an order code.
  */
 @PostgresIntegrationTest
 class ChannelIntegrationTests {
@@ -48,14 +55,20 @@ class ChannelIntegrationTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	TaskService tasks;
+
+	@Autowired
+	RuntimeService runtime;
+
 	@Test
 	void aTelegramContactAndALaterTextFromTheSameChatOpenOneRequestForThatPhone() {
 		long chat = ThreadLocalRandom.current().nextLong(1_000_000, 9_000_000);
 		long update = ThreadLocalRandom.current().nextLong(1_000_000_000L);
 		ResponseEntity<JsonNode> contact = telegram(PostgresDatabases.TELEGRAM_SECRET,
 				"""
-						{"update_id":%d,"message":{"message_id":1,"chat":{"id":%d},"contact":{"phone_number":"+79007778899"}}}"""
-					.formatted(update, chat));
+						{"update_id":%d,"message":{"message_id":1,"chat":{"id":%d},"from":{"id":%d},"contact":{"phone_number":"+79007778899","user_id":%d}}}"""
+					.formatted(update, chat, chat, chat));
 		ResponseEntity<JsonNode> text = telegram(PostgresDatabases.TELEGRAM_SECRET, """
 				{"update_id":%d,"message":{"message_id":2,"chat":{"id":%d},"text":"ord-3001: no signal since noon"}}"""
 			.formatted(update + 1, chat));
@@ -69,6 +82,90 @@ class ChannelIntegrationTests {
 		assertThat((String) request.get("raw_message")).contains("no signal since noon");
 		assertThat(this.jdbc.queryForObject("select phone from telegram_chat where chat_id = ?", String.class, chat))
 			.isEqualTo("+79007778899");
+	}
+
+	@Test
+	void anotherPersonsContactIsStoredForAnAgentButNeverTakenAsTheCallersPhone() {
+		long chat = ThreadLocalRandom.current().nextLong(1_000_000, 9_000_000);
+		long update = ThreadLocalRandom.current().nextLong(1_000_000_000L);
+		String stranger = TestPhones.e164(TestPhones.fresh());
+		telegram(PostgresDatabases.TELEGRAM_SECRET, contactUpdate(update, chat, "+79007778899", chat));
+
+		ResponseEntity<JsonNode> forwarded = telegram(PostgresDatabases.TELEGRAM_SECRET,
+				contactUpdate(update + 1, chat, stranger, chat + 1));
+		ResponseEntity<JsonNode> text = telegram(PostgresDatabases.TELEGRAM_SECRET,
+				"""
+						{"update_id":%d,"message":{"message_id":3,"chat":{"id":%d},"from":{"id":%d},"text":"ORD-3001 no signal"}}"""
+					.formatted(update + 2, chat, chat));
+
+		assertThat(forwarded.getStatusCode().value()).isEqualTo(202);
+		long forwardedId = forwarded.getBody().get("requestId").asLong();
+		assertThat((String) request(forwardedId).get("raw_message")).contains(stranger);
+		assertThat(processVariable(forwardedId, ServiceRequestProcess.CLIENT_PHONE)).isEqualTo("+79007778899");
+		assertThat(afterLookup(forwardedId).get("client_id")).as("no order named: left to an agent").isNull();
+		assertThat(this.jdbc.queryForObject("select phone from telegram_chat where chat_id = ?", String.class, chat))
+			.isEqualTo("+79007778899");
+		assertThat(afterLookup(text.getBody().get("requestId").asLong()).get("client_id")).isEqualTo(popovId());
+		assertThat(this.jdbc.queryForObject("select count(*) from client where phone = ?", Integer.class, stranger))
+			.isZero();
+	}
+
+	@Test
+	void anotherPersonsContactInANewChatOpensARequestWithoutAPhone() {
+		long chat = ThreadLocalRandom.current().nextLong(1_000_000, 9_000_000);
+		long update = ThreadLocalRandom.current().nextLong(1_000_000_000L);
+
+		ResponseEntity<JsonNode> forwarded = telegram(PostgresDatabases.TELEGRAM_SECRET,
+				contactUpdate(update, chat, "+79007778899", chat + 1));
+
+		assertThat(forwarded.getStatusCode().value()).isEqualTo(202);
+		long requestId = forwarded.getBody().get("requestId").asLong();
+		assertThat(processVariable(requestId, ServiceRequestProcess.CLIENT_PHONE)).isNull();
+		assertThat(afterLookup(requestId).get("client_id")).isNull();
+		assertThat(
+				this.jdbc.queryForObject("select count(*) from telegram_chat where chat_id = ?", Integer.class, chat))
+			.isZero();
+	}
+
+	@Test
+	void aWordOfAnSmsIsAnOrderCodeOnlyWhenThatOrderExists() {
+		String stray = "ZX-" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
+
+		long strayOnly = smsRequest("+79007778899", "router " + stray + " is broken");
+		long strayThenReal = smsRequest("+79007778899", "router " + stray + " is broken, my order ord-3001");
+
+		assertThat(afterLookup(strayOnly).get("client_id")).as("no order named: left to an agent").isNull();
+		assertThat(afterLookup(strayThenReal).get("order_id")).isEqualTo(orderId("ORD-3001"));
+		assertThat(this.jdbc.queryForObject("select count(*) from client_order where code = ?", Integer.class, stray))
+			.isZero();
+	}
+
+	@Test
+	void aTelegramTextNamingAnOrderOnlyLegacyDbHasIsBoundToItsCopy() {
+		String code = "LG-" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
+		PostgresDatabases.legacyWriter()
+			.update("insert into orders (order_no, cust_id, title, amount, created) values (?, 3, 'Static IP', 90, current_date)",
+					code);
+		long chat = ThreadLocalRandom.current().nextLong(1_000_000, 9_000_000);
+		long update = ThreadLocalRandom.current().nextLong(1_000_000_000L);
+		telegram(PostgresDatabases.TELEGRAM_SECRET, contactUpdate(update, chat, "+79007778899", chat));
+
+		long requestId = telegram(PostgresDatabases.TELEGRAM_SECRET, """
+				{"update_id":%d,"message":{"message_id":2,"chat":{"id":%d},"from":{"id":%d},"text":"%s is down"}}"""
+			.formatted(update + 1, chat, chat, code.toLowerCase())).getBody().get("requestId").asLong();
+
+		assertThat(afterLookup(requestId).get("order_id")).isEqualTo(orderId(code));
+	}
+
+	@Test
+	void theEsbNamesItsOrderOutrightAndMayStillCreateIt() {
+		String code = "ESB-" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
+		String body = "{\"clientPhone\":\"+79007778899\",\"orderCode\":\"%s\",\"description\":\"New line\"}"
+			.formatted(code);
+
+		long requestId = esb("esb", UUID.randomUUID().toString(), body).getBody().get("requestId").asLong();
+
+		assertThat(afterLookup(requestId).get("order_id")).isEqualTo(orderId(code));
 	}
 
 	@Test
@@ -191,6 +288,50 @@ class ChannelIntegrationTests {
 			headers.set("Idempotency-Key", key);
 		}
 		return this.rest.postForEntity("/api/channels/esb", new HttpEntity<>(body, headers), JsonNode.class);
+	}
+
+	private static String contactUpdate(long update, long chat, String phone, long contactUserId) {
+		return """
+				{"update_id":%d,"message":{"message_id":1,"chat":{"id":%d},"from":{"id":%d},"contact":{"phone_number":"%s","first_name":"Ivan","user_id":%d}}}"""
+			.formatted(update, chat, chat, phone, contactUserId);
+	}
+
+	private long smsRequest(String from, String text) {
+		String body = "{\"from\":\"%s\",\"text\":\"%s\",\"messageId\":\"%s\"}".formatted(from, text, UUID.randomUUID());
+		long now = Instant.now().getEpochSecond();
+		ResponseEntity<JsonNode> response = sms(body, now, sign(now + "." + body));
+		assertThat(response.getStatusCode().value()).isEqualTo(202);
+		return response.getBody().get("requestId").asLong();
+	}
+
+	/**
+	 * The request once its asynchronous lookup ran: bound to its client and order, or
+	 * waiting for an agent to identify the caller.
+	 */
+	private Map<String, Object> afterLookup(long requestId) {
+		String process = (String) request(requestId).get("process_instance_id");
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> request(requestId).get("client_id") != null || this.tasks.createTaskQuery()
+				.processInstanceId(process)
+				.taskDefinitionKey(ServiceRequestProcess.TASK_IDENTIFY_CALLER)
+				.count() == 1);
+		return request(requestId);
+	}
+
+	private Object processVariable(long requestId, String name) {
+		return this.runtime.getVariable((String) request(requestId).get("process_instance_id"), name);
+	}
+
+	private Map<String, Object> request(long id) {
+		return this.jdbc.queryForMap("select * from service_request where id = ?", id);
+	}
+
+	private long popovId() {
+		return this.jdbc.queryForObject("select id from client where phone = '+79007778899'", Long.class);
+	}
+
+	private long orderId(String code) {
+		return this.jdbc.queryForObject("select id from client_order where code = ?", Long.class, code);
 	}
 
 	private int requests() {

@@ -3,7 +3,7 @@ package ru.telecom.crm.notification;
 import java.time.Duration;
 import java.util.Date;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
+import java.util.concurrent.Callable;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -28,6 +28,7 @@ import ru.telecom.crm.support.PostgresDatabases;
 import ru.telecom.crm.support.PostgresIntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The mail server goes down: mail waits and retries, none is lost, none is sent twice.
@@ -156,20 +157,8 @@ class MailOutageIntegrationTests {
 				incident.id());
 	}
 
-	private static void waitFor(BooleanSupplier condition) {
-		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		while (!condition.getAsBoolean()) {
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError("Not reached within 30 s");
-			}
-			try {
-				Thread.sleep(100);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new AssertionError(ex);
-			}
-		}
+	private static void waitFor(Callable<Boolean> condition) {
+		await().atMost(Duration.ofSeconds(30)).until(condition);
 	}
 
 }

@@ -1,5 +1,7 @@
 package ru.telecom.crm.support;
 
+import java.io.IOException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +12,8 @@ import com.icegreen.greenmail.base.GreenMailOperations;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * What GreenMail received about one incident, as the mails people would see: one per
@@ -31,17 +35,34 @@ public final class Mailbox {
 	 * about other tests' incidents, still on their way, are left out.
 	 */
 	public static Map<String, Mail> awaitAbout(GreenMailOperations greenMail, long incidentId, int copies) {
-		long deadline = System.currentTimeMillis() + 30_000;
-		while (copiesAbout(greenMail, incidentId) < copies && System.currentTimeMillis() < deadline) {
-			sleep(100);
-		}
+		await().alias(copies + " copies of mails about incident " + incidentId)
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> copiesAbout(greenMail, incidentId) >= copies);
 		// a mail sent twice would arrive now
-		sleep(500);
+		int arrived = copiesAbout(greenMail, incidentId);
+		await().alias("no further copy of a mail about incident " + incidentId)
+			.during(Duration.ofMillis(500))
+			.atMost(Duration.ofSeconds(5))
+			.until(() -> copiesAbout(greenMail, incidentId) == arrived);
 		Map<String, Mail> mails = new LinkedHashMap<>();
 		for (MimeMessage message : about(greenMail, incidentId)) {
 			mails.putIfAbsent(messageId(message), new Mail(subject(message), recipients(message)));
 		}
 		return mails;
+	}
+
+	/** The text of the mail with this Message-ID, as its reader sees it. */
+	public static String textOf(GreenMailOperations greenMail, String messageId) {
+		MimeMessage message = Arrays.stream(greenMail.getReceivedMessages())
+			.filter((received) -> messageId.equals(messageId(received)))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("No mail " + messageId));
+		try {
+			return (String) message.getContent();
+		}
+		catch (IOException | MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/** How many copies of mails about the incident arrived in all. */
@@ -81,15 +102,6 @@ public final class Mailbox {
 		}
 		catch (MessagingException ex) {
 			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static void sleep(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
 		}
 	}
 

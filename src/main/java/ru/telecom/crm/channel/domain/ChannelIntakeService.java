@@ -7,19 +7,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -31,19 +26,14 @@ import ru.telecom.crm.servicerequest.Channel;
 import ru.telecom.crm.servicerequest.ChannelMessage;
 import ru.telecom.crm.servicerequest.RequestActions;
 import ru.telecom.crm.shared.DomainException;
-import ru.telecom.crm.shared.InputText;
 import ru.telecom.crm.shared.InvalidInputException;
 import ru.telecom.crm.shared.KeyRaceRetry;
 
+import static ru.telecom.crm.channel.domain.JsonMessages.parse;
+import static ru.telecom.crm.channel.domain.JsonMessages.text;
+
 @Service
 class ChannelIntakeService implements ChannelIntake {
-
-	private static final ObjectMapper JSON = new ObjectMapper();
-
-	/** An order code as customers write it in a message: ORD-1001, ord-1001. */
-	private static final Pattern ORDER_CODE = Pattern.compile("(?i)\\b([a-z]{2,10}-\\d{1,10})\\b");
-
-	private static final int MAX_TEXT = 4000;
 
 	private final ChannelSettings settings;
 
@@ -53,16 +43,19 @@ class ChannelIntakeService implements ChannelIntake {
 
 	private final RequestActions requests;
 
+	private final OrderCodes orderCodes;
+
 	private final KeyRaceRetry keyRaceRetry;
 
 	private final Clock clock;
 
 	ChannelIntakeService(ChannelSettings settings, ReceivedMessageRepository messages, TelegramChatRepository chats,
-			RequestActions requests, KeyRaceRetry keyRaceRetry, Clock clock) {
+			RequestActions requests, OrderCodes orderCodes, KeyRaceRetry keyRaceRetry, Clock clock) {
 		this.settings = settings;
 		this.messages = messages;
 		this.chats = chats;
 		this.requests = requests;
+		this.orderCodes = orderCodes;
 		this.keyRaceRetry = keyRaceRetry;
 		this.clock = clock;
 	}
@@ -72,21 +65,15 @@ class ChannelIntakeService implements ChannelIntake {
 		if (!matches(this.settings.telegramSecret(), secretToken)) {
 			throw new Unauthorized("The Telegram secret token is missing or wrong");
 		}
-		JsonNode root = parse(update);
-		JsonNode message = root.path("message");
-		if (!root.path("update_id").canConvertToLong() || !message.path("chat").path("id").canConvertToLong()) {
-			throw new InvalidInputException("update_id", "a Telegram update with a message from a chat is expected");
-		}
-		long chatId = message.path("chat").path("id").asLong();
-		String contact = text(message.path("contact").path("phone_number"));
-		String text = text(message.path("text"));
-		return receive(Channel.TELEGRAM, "telegram", root.path("update_id").asText(), update, () -> {
-			String phone = rememberContact(chatId, contact);
-			if (text == null) {
-				// a shared contact alone: the chat's phone, for the texts that follow
+		TelegramUpdate message = TelegramUpdate.read(parse(update));
+		String orderCode = (message.text() != null) ? this.orderCodes.namedIn(message.text()) : null;
+		return receive(Channel.TELEGRAM, "telegram", message.updateId(), update, () -> {
+			String phone = phoneOf(message);
+			if (!message.opensRequest()) {
 				return null;
 			}
-			return this.requests.receive(new ChannelMessage(Channel.TELEGRAM, update, phone, orderCodeIn(text), text))
+			return this.requests
+				.receive(new ChannelMessage(Channel.TELEGRAM, update, phone, orderCode, message.description()))
 				.id();
 		});
 	}
@@ -119,9 +106,9 @@ class ChannelIntakeService implements ChannelIntake {
 			throw new InvalidInputException("The SMS needs from, text and messageId",
 					Map.of("from", "required", "text", "required", "messageId", "required"));
 		}
+		String orderCode = this.orderCodes.namedIn(text);
 		return receive(Channel.SMS, "sms", messageId, message,
-				() -> this.requests.receive(new ChannelMessage(Channel.SMS, message, from, orderCodeIn(text), text))
-					.id());
+				() -> this.requests.receive(new ChannelMessage(Channel.SMS, message, from, orderCode, text)).id());
 	}
 
 	@Override
@@ -171,50 +158,23 @@ class ChannelIntakeService implements ChannelIntake {
 		});
 	}
 
-	private String rememberContact(long chatId, String contact) {
-		Optional<TelegramChat> chat = this.chats.findById(chatId);
-		if (contact == null) {
+	/**
+	 * The caller's phone: the sender's own contact, remembered for the chat's later
+	 * texts, else the one the chat shared before. Another person's contact is never
+	 * remembered.
+	 */
+	private String phoneOf(TelegramUpdate message) {
+		Optional<TelegramChat> chat = this.chats.findById(message.chatId());
+		if (message.ownPhone() == null) {
 			return chat.map(TelegramChat::getPhone).orElse(null);
 		}
 		if (chat.isPresent()) {
-			chat.get().shared(contact, this.clock.instant());
+			chat.get().shared(message.ownPhone(), this.clock.instant());
 		}
 		else {
-			this.chats.save(new TelegramChat(chatId, contact, this.clock.instant()));
+			this.chats.save(new TelegramChat(message.chatId(), message.ownPhone(), this.clock.instant()));
 		}
-		return contact;
-	}
-
-	static String orderCodeIn(String text) {
-		Matcher matcher = ORDER_CODE.matcher(text);
-		return matcher.find() ? matcher.group(1).toUpperCase(Locale.ROOT) : null;
-	}
-
-	private static JsonNode parse(String body) {
-		if (body == null || body.isBlank()) {
-			throw new InvalidInputException("body", "a JSON message is required");
-		}
-		try {
-			JsonNode root = JSON.readTree(body);
-			if (root == null || !root.isObject()) {
-				throw new InvalidInputException("body", "a JSON object is expected");
-			}
-			return root;
-		}
-		catch (JsonProcessingException ex) {
-			throw new InvalidInputException("body", "not readable as JSON");
-		}
-	}
-
-	private static String text(JsonNode node) {
-		if (node == null || node.isMissingNode() || node.isNull() || node.isContainerNode()) {
-			return null;
-		}
-		String text = InputText.clean(node.asText()).strip();
-		if (text.isEmpty()) {
-			return null;
-		}
-		return (text.length() > MAX_TEXT) ? text.substring(0, MAX_TEXT) : text;
+		return message.ownPhone();
 	}
 
 	private static boolean matches(String expected, String given) {

@@ -13,4 +13,6 @@ interface ClientOrderRepository extends JpaRepository<ClientOrder, Long>, JpaSpe
 
 	Optional<ClientOrder> findByCode(String code);
 
+	boolean existsByCode(String code);
+
 }

@@ -33,6 +33,7 @@ import ru.telecom.crm.customer.OrderView;
 import ru.telecom.crm.legacy.LegacyCustomer;
 import ru.telecom.crm.legacy.LegacyDb;
 import ru.telecom.crm.legacy.LegacyOrder;
+import ru.telecom.crm.legacy.LegacyUnavailableException;
 import ru.telecom.crm.shared.ConflictException;
 import ru.telecom.crm.shared.InvalidInputException;
 import ru.telecom.crm.shared.NotFoundException;
@@ -70,6 +71,20 @@ class CustomerService implements CustomerApi {
 		Found<Client> client = findOrMakeClient(intake);
 		Found<ClientOrder> order = findOrMakeOrder(intake, client.item());
 		return new IntakeResolution(client.item().getId(), order.item().getId(), client.source(), order.source());
+	}
+
+	@Override
+	// an outage is an answer here, not a reason to doom the caller's transaction
+	@Transactional(readOnly = true, noRollbackFor = LegacyUnavailableException.class)
+	public Optional<String> existingOrderCode(List<String> codes) {
+		List<String> upper = codes.stream().map((code) -> code.strip().toUpperCase(Locale.ROOT)).distinct().toList();
+		for (String code : upper) {
+			if (this.orders.existsByCode(code)) {
+				return Optional.of(code);
+			}
+		}
+		// only now LegacyDB: a code of ours is answered even while it is down
+		return upper.stream().filter((code) -> this.legacy.findOrder(code).isPresent()).findFirst();
 	}
 
 	@Override

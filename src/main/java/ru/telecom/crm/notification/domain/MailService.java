@@ -3,6 +3,7 @@ package ru.telecom.crm.notification.domain;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
@@ -12,7 +13,6 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
-import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Service;
@@ -59,7 +59,7 @@ class MailService implements NotificationApi {
 
 	private final Clock clock;
 
-	private final ResourceBundleMessageSource texts = new ResourceBundleMessageSource();
+	private final MailTexts texts = new MailTexts();
 
 	private final Session session = Session.getInstance(new Properties());
 
@@ -76,9 +76,6 @@ class MailService implements NotificationApi {
 		this.directory = directory;
 		this.history = history;
 		this.clock = clock;
-		this.texts.setBasename("mail/messages");
-		this.texts.setDefaultEncoding("UTF-8");
-		this.texts.setFallbackToSystemLocale(false);
 	}
 
 	@Override
@@ -88,26 +85,25 @@ class MailService implements NotificationApi {
 		}
 		IncidentView incident = this.incidents.find(incidentId)
 			.orElseThrow(() -> new NotFoundException("Incident", incidentId));
-		ServiceView service = this.catalog.findServiceById(incident.serviceId()).orElseThrow();
-		WorkGroupView group = this.catalog.findWorkGroupById(incident.workGroupId()).orElseThrow();
 		ClientView client = this.customers.findClient(incident.clientId()).orElseThrow();
-		Set<String> recipients = recipients(kind, incident, group, client);
-		String key = "mail.incident." + kind.name().toLowerCase();
-		Object[] args = { incident.id(), service.name(), group.name(), incident.priority(), incident.serviceRequestId(),
-				client.displayName(), incident.assignee(), (incident.narrative() != null) ? incident.narrative() : "" };
-		String subject = text(key + ".subject", args);
+		Letter letter = (kind == MailKind.REQUEST_RESOLVED) ? toClient(incident, client)
+				: toStaff(kind, incident, client);
 		String messageId = "<" + eventKey + "@" + this.settings.messageIdDomain() + ">";
-		if (!recipients.isEmpty()) {
-			this.sender.send(message(messageId, recipients, subject, text(key + ".body", args)));
+		if (!letter.to().isEmpty()) {
+			this.sender.send(message(messageId, letter));
 		}
 		this.deliveries.save(new MailDelivery(eventKey, messageId, kind.name(), incidentId,
-				String.join(", ", recipients), subject, this.clock.instant()));
-		this.history.activity(EntityType.INCIDENT, incidentId, recipients.isEmpty() ? "MAIL_SKIPPED" : "MAIL_SENT",
-				CurrentActor.SYSTEM, kind + " to " + (recipients.isEmpty() ? "nobody" : String.join(", ", recipients)));
-		return !recipients.isEmpty();
+				String.join(", ", letter.to()), letter.text().subject(), this.clock.instant()));
+		this.history.activity(EntityType.INCIDENT, incidentId, letter.to().isEmpty() ? "MAIL_SKIPPED" : "MAIL_SENT",
+				CurrentActor.SYSTEM,
+				kind + " to " + (letter.to().isEmpty() ? "nobody" : String.join(", ", letter.to())));
+		return !letter.to().isEmpty();
 	}
 
-	private Set<String> recipients(MailKind kind, IncidentView incident, WorkGroupView group, ClientView client) {
+	/** A mail to staff: the incident, its client, its engineer and what was done. */
+	private Letter toStaff(MailKind kind, IncidentView incident, ClientView client) {
+		ServiceView service = this.catalog.findServiceById(incident.serviceId()).orElseThrow();
+		WorkGroupView group = this.catalog.findWorkGroupById(incident.workGroupId()).orElseThrow();
 		Set<String> to = new LinkedHashSet<>();
 		switch (kind) {
 			case INCIDENT_OPENED -> {
@@ -121,25 +117,39 @@ class MailService implements NotificationApi {
 					.flatMap((agent) -> emailOf(agent.managerId()))
 					.ifPresent(to::add);
 				emailOf(group.managerId()).ifPresent(to::add);
-				Optional.ofNullable(client.email()).ifPresent(to::add);
 			}
+			default -> throw new IllegalArgumentException(kind + " is not a mail to staff");
 		}
-		return to;
+		Object[] args = { String.valueOf(incident.id()), service.name(), group.name(), incident.priority(),
+				String.valueOf(incident.serviceRequestId()), client.displayName(), incident.assignee(),
+				(incident.narrative() != null) ? incident.narrative() : "" };
+		return new Letter(to,
+				this.texts.of("mail.incident." + kind.name().toLowerCase(Locale.ROOT), this.settings.locale(), args));
+	}
+
+	/**
+	 * The client's own mail: that its request is resolved, in the client's language, with
+	 * nothing of the staff in it.
+	 */
+	private Letter toClient(IncidentView incident, ClientView client) {
+		Set<String> to = (client.email() != null) ? Set.of(client.email()) : Set.of();
+		return new Letter(to, this.texts.of("mail.client.request_resolved", this.settings.clientLocale(),
+				String.valueOf(incident.serviceRequestId()), String.valueOf(incident.id())));
 	}
 
 	private Optional<String> emailOf(String userId) {
 		return this.directory.findUser(userId).map(DirectoryUser::email).filter((email) -> !email.isBlank());
 	}
 
-	private MimeMessage message(String messageId, Set<String> recipients, String subject, String body) {
+	private MimeMessage message(String messageId, Letter letter) {
 		try {
 			MimeMessage message = new StableIdMimeMessage(this.session, messageId);
 			message.setFrom(new InternetAddress(this.settings.from()));
-			for (String recipient : recipients) {
+			for (String recipient : letter.to()) {
 				message.addRecipient(MimeMessage.RecipientType.TO, new InternetAddress(recipient));
 			}
-			message.setSubject(subject, StandardCharsets.UTF_8.name());
-			message.setText(body, StandardCharsets.UTF_8.name());
+			message.setSubject(letter.text().subject(), StandardCharsets.UTF_8.name());
+			message.setText(letter.text().body(), StandardCharsets.UTF_8.name());
 			message.setSentDate(java.util.Date.from(this.clock.instant()));
 			return message;
 		}
@@ -148,8 +158,8 @@ class MailService implements NotificationApi {
 		}
 	}
 
-	private String text(String key, Object[] args) {
-		return this.texts.getMessage(key, args, this.settings.locale());
+	/** A mail's recipients and words. */
+	private record Letter(Set<String> to, MailTexts.Text text) {
 	}
 
 }

@@ -14,8 +14,10 @@ import ru.telecom.crm.notification.MailKind;
 import ru.telecom.crm.shared.EngineCalls;
 
 /**
- * Queues the incident mail the task's {@code mailKind} names: starts its mail process in
- * this transaction, so it is sent after the change commits, or not at all.
+ * Queues the incident mails of the event the task's {@code mailKind} names: starts one
+ * mail process per mail in this transaction, so each is sent after the change commits, or
+ * not at all, and each has its own event key and Message-ID (the managers' and the
+ * client's mail about a closed incident are two).
  */
 @Component
 class QueueIncidentMailDelegate implements JavaDelegate {
@@ -32,9 +34,11 @@ class QueueIncidentMailDelegate implements JavaDelegate {
 		// the incident is found when the mail is sent, through its process: the link the
 		// app wrote, not a variable (its process may be starting right now)
 		String incidentProcess = execution.getProcessInstanceId();
-		EngineCalls.asApp(() -> this.runtime.startProcessInstanceByKey(IncidentMailProcess.KEY,
-				execution.getProcessBusinessKey(), Map.of(IncidentMailProcess.INCIDENT_PROCESS, incidentProcess,
-						IncidentMailProcess.MAIL_KIND, kind.name())));
+		for (MailKind mail : kind.mailsOfEvent()) {
+			EngineCalls.asApp(() -> this.runtime.startProcessInstanceByKey(IncidentMailProcess.KEY,
+					execution.getProcessBusinessKey(), Map.of(IncidentMailProcess.INCIDENT_PROCESS, incidentProcess,
+							IncidentMailProcess.MAIL_KIND, mail.name())));
+		}
 	}
 
 }

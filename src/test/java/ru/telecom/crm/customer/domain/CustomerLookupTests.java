@@ -257,6 +257,30 @@ class CustomerLookupTests {
 			.satisfies((ex) -> assertThat(((InvalidInputException) ex).fieldErrors()).containsOnlyKeys("clientId"));
 	}
 
+	@Test
+	void aWordFromFreeTextIsAnOrderCodeOnlyWhenThatOrderExistsOursFirst() {
+		given(this.orders.existsByCode("ORD-3001")).willReturn(true);
+		given(this.legacy.findOrder("ORD-1001")).willReturn(Optional.of(ORD_1001));
+
+		assertThat(this.lookup.existingOrderCode(List.of("ord-1001", "ORD-3001"))).contains("ORD-3001");
+		assertThat(this.lookup.existingOrderCode(List.of("IP-4", "ord-1001"))).contains("ORD-1001");
+		assertThat(this.lookup.existingOrderCode(List.of("IP-4", "TV-2"))).isEmpty();
+		assertThat(this.lookup.existingOrderCode(List.of())).isEmpty();
+		verify(this.orders, never()).saveAndFlush(any());
+		verify(this.clients, never()).saveAndFlush(any());
+	}
+
+	@Test
+	void anOrderOfOursIsFoundWhileLegacyDbIsDownAndOtherwiseTheOutageIsReported() {
+		given(this.orders.existsByCode("ORD-3001")).willReturn(true);
+		given(this.legacy.findOrder(anyString()))
+			.willThrow(new LegacyUnavailableException(new RuntimeException("connection refused")));
+
+		assertThat(this.lookup.existingOrderCode(List.of("ORD-1001", "ORD-3001"))).contains("ORD-3001");
+		assertThatThrownBy(() -> this.lookup.existingOrderCode(List.of("ORD-1001")))
+			.isInstanceOf(LegacyUnavailableException.class);
+	}
+
 	private Client savedClient() {
 		ArgumentCaptor<Client> saved = ArgumentCaptor.forClass(Client.class);
 		verify(this.clients).saveAndFlush(saved.capture());

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
@@ -14,7 +16,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import ru.telecom.crm.incident.IncidentProcess;
 import ru.telecom.crm.notification.IncidentMailProcess;
+import ru.telecom.crm.notification.MailKind;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -22,10 +26,12 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.repositoryService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 
 /**
- * Every path of {@code IncidentMailProcess}, on the engine alone with the sender mocked.
+ * Every path of {@code IncidentMailProcess}, on the engine alone with the sender mocked,
+ * and the mails an incident event queues.
  */
 @Deployment(resources = "processes/IncidentMailProcess.bpmn")
 class IncidentMailProcessTests {
@@ -100,6 +106,44 @@ class IncidentMailProcessTests {
 		assertThat(runtimeService().createIncidentQuery().processInstanceId(mail.getId()).singleResult())
 			.satisfies((incident) -> assertThat(incident.getIncidentMessage()).contains("SMTP server down"));
 		assertThat(this.sent).isEmpty();
+	}
+
+	@Test
+	void closingAnIncidentQueuesTheManagersMailAndTheClientsApartEachAProcessOfItsOwn() {
+		Mocks.register("queueIncidentMailDelegate", new QueueIncidentMailDelegate(runtimeService()));
+		// the incident process's mail task, alone
+		BpmnModelInstance closing = Bpmn.createExecutableProcess("IncidentClosedMailTask")
+			.camundaHistoryTimeToLive(1)
+			.startEvent()
+			.serviceTask("Task_MailIncidentClosed")
+			.camundaDelegateExpression("${queueIncidentMailDelegate}")
+			.camundaInputParameter(IncidentProcess.MAIL_KIND, MailKind.INCIDENT_CLOSED.name())
+			.endEvent()
+			.done();
+		engine.manageDeployment(repositoryService().createDeployment()
+			.addModelInstance("IncidentClosedMailTask.bpmn", closing)
+			.deploy());
+
+		ProcessInstance incident = runtimeService().startProcessInstanceByKey("IncidentClosedMailTask", "7");
+
+		List<ProcessInstance> queued = runtimeService().createProcessInstanceQuery()
+			.processDefinitionKey(IncidentMailProcess.KEY)
+			.processInstanceBusinessKey("7")
+			.list();
+		assertThat(queued).hasSize(2)
+			.allSatisfy((mail) -> assertThat(
+					runtimeService().getVariable(mail.getId(), IncidentMailProcess.INCIDENT_PROCESS))
+				.as("the incident is found through its process when the mail is sent")
+				.isEqualTo(incident.getId()));
+		List<String> expected = queued.stream()
+			.map((mail) -> runtimeService().getVariable(mail.getId(), IncidentMailProcess.MAIL_KIND) + " "
+					+ mail.getId())
+			.toList();
+		assertThat(this.sent).as("nothing before the change commits and the jobs run").isEmpty();
+		queued.forEach((mail) -> execute(job(mail)));
+		assertThat(this.sent).containsExactlyInAnyOrderElementsOf(expected)
+			.extracting((mail) -> mail.split(" ")[0])
+			.containsExactlyInAnyOrder("INCIDENT_CLOSED", "REQUEST_RESOLVED");
 	}
 
 	private ProcessInstance request() {
