@@ -185,7 +185,8 @@ public class AccessPolicy {
 		IncidentSearch.Scope thirdLine = caller.isThirdLine() ? thirdLineScope(caller)
 				: new IncidentSearch.Scope(Set.of(), Set.of(), Set.of(), Set.of());
 		Set<Long> fromOwnRequests = caller.isHelpdesk()
-				? this.requests.idsIn(new RequestSearch.Scope(owners(caller), false, Set.of())) : Set.of();
+				? this.requests.idsIn(new RequestSearch.Scope(owners(caller), caller.worksTheHelpdeskQueue(), Set.of()))
+				: Set.of();
 		return new IncidentSearch.Scope(thirdLine.assignees(), thirdLine.queueWorkGroupIds(),
 				thirdLine.managedWorkGroupIds(), fromOwnRequests);
 	}

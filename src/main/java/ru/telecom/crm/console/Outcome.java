@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import ru.telecom.crm.shared.DomainException;
+import ru.telecom.crm.shared.Failures;
 
 /**
  * What a user's action on a console page came to, shown on the page it redirects to: the
@@ -22,8 +23,11 @@ final class Outcome {
 			redirect.addFlashAttribute("notice", notice);
 			return Optional.ofNullable(done);
 		}
-		catch (DomainException ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
+		catch (RuntimeException ex) {
+			// a refusal, or someone else's change at the same moment: said, nothing
+			// changed
+			DomainException meaning = Failures.meaningOf(ex).orElseThrow(() -> ex);
+			redirect.addFlashAttribute("error", meaning.getMessage());
 			return Optional.empty();
 		}
 	}

@@ -21,20 +21,6 @@ public interface IncidentApi {
 	 */
 	IncidentView open(OpenIncident incident, String actorId);
 
-	/**
-	 * Moves the incident to {@code target}: {@code ASSIGNED} (with the engineer; a
-	 * reassignment when already assigned), {@code NEW} (back to the queue),
-	 * {@code INWORK}, {@code ON_HOLD} (with the reason), {@code CLOSED} (with the
-	 * narrative).
-	 */
-	void transition(long id, IncidentStatus target, TransitionDetails details, String actorId);
-
-	/** Gives an assigned incident to another engineer: same status, an activity row. */
-	void reassign(long id, String engineer, String actorId);
-
-	/** Records that the incident let go of its request. */
-	void markUnlinked(long id, String actorId);
-
 	Optional<IncidentView> find(long id);
 
 	/** The incident opened from the request, if any. */

@@ -7,30 +7,11 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 
 /**
- * Service requests and their transitions. Each transition writes its status row in the
- * caller's transaction; an illegal one throws
- * {@link ru.telecom.crm.shared.IllegalTransitionException} and changes nothing. The
- * {@code ServiceRequestProcess} calls these; people go through the process.
+ * Service requests as the other modules read them. What people do to a request goes
+ * through its process ({@link RequestActions}); the raw transitions the process's
+ * delegates make stay inside the module ({@code domain.RequestTransitions}).
  */
 public interface ServiceRequestApi {
-
-	/** Creates the request in {@code NEW}. */
-	ServiceRequestView open(NewServiceRequest request, String actorId);
-
-	/** Records the process instance that runs the request. */
-	void attachToProcess(long id, String processInstanceId);
-
-	/** Binds the identified client and order of an unattended channel's request. */
-	void bind(long id, long clientId, long orderId, String actorId);
-
-	/** Gives the request to an agent (logged as activity). */
-	void assign(long id, String agent, String actorId);
-
-	/** {@code NEW → IN_PROGRESS}. */
-	void markInProgress(long id, String actorId);
-
-	/** {@code → CLOSED} with the reason. */
-	void close(long id, CloseReason reason, String actorId);
 
 	Optional<ServiceRequestView> find(long id);
 

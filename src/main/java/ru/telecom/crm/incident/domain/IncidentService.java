@@ -39,7 +39,7 @@ import ru.telecom.crm.status.StatusRecorder.EntityType;
 
 @Service
 @Transactional
-class IncidentService implements IncidentApi {
+class IncidentService implements IncidentTransitions {
 
 	private final IncidentRepository incidents;
 

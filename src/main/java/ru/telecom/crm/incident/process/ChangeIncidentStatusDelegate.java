@@ -5,7 +5,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 
 import org.springframework.stereotype.Component;
 
-import ru.telecom.crm.incident.IncidentApi;
+import ru.telecom.crm.incident.domain.IncidentTransitions;
 import ru.telecom.crm.incident.IncidentApi.TransitionDetails;
 import ru.telecom.crm.incident.IncidentStatus;
 import ru.telecom.crm.shared.CurrentActor;
@@ -21,11 +21,11 @@ import static ru.telecom.crm.incident.IncidentProcess.TARGET_STATUS;
 @Component
 class ChangeIncidentStatusDelegate implements JavaDelegate {
 
-	private final IncidentApi incidents;
+	private final IncidentTransitions incidents;
 
 	private final CurrentActor actor;
 
-	ChangeIncidentStatusDelegate(IncidentApi incidents, CurrentActor actor) {
+	ChangeIncidentStatusDelegate(IncidentTransitions incidents, CurrentActor actor) {
 		this.incidents = incidents;
 		this.actor = actor;
 	}

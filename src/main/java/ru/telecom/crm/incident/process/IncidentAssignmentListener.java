@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 
 import org.springframework.stereotype.Component;
 
-import ru.telecom.crm.incident.IncidentApi;
+import ru.telecom.crm.incident.domain.IncidentTransitions;
 import ru.telecom.crm.shared.CurrentActor;
 
 import static ru.telecom.crm.incident.IncidentProcess.ENGINEER;
@@ -19,11 +19,11 @@ import static ru.telecom.crm.incident.IncidentProcess.ENGINEER;
 @Component
 class IncidentAssignmentListener implements TaskListener {
 
-	private final IncidentApi incidents;
+	private final IncidentTransitions incidents;
 
 	private final CurrentActor actor;
 
-	IncidentAssignmentListener(IncidentApi incidents, CurrentActor actor) {
+	IncidentAssignmentListener(IncidentTransitions incidents, CurrentActor actor) {
 		this.incidents = incidents;
 		this.actor = actor;
 	}

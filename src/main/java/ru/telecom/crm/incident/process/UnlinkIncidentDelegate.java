@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 
 import org.springframework.stereotype.Component;
 
-import ru.telecom.crm.incident.IncidentApi;
+import ru.telecom.crm.incident.domain.IncidentTransitions;
 import ru.telecom.crm.incident.IncidentView;
 import ru.telecom.crm.shared.CurrentActor;
 import ru.telecom.crm.shared.EngineCalls;
@@ -17,13 +17,13 @@ import static ru.telecom.crm.incident.IncidentProcess.MESSAGE_UNLINKED;
 @Component
 class UnlinkIncidentDelegate implements JavaDelegate {
 
-	private final IncidentApi incidents;
+	private final IncidentTransitions incidents;
 
 	private final RuntimeService runtime;
 
 	private final CurrentActor actor;
 
-	UnlinkIncidentDelegate(IncidentApi incidents, RuntimeService runtime, CurrentActor actor) {
+	UnlinkIncidentDelegate(IncidentTransitions incidents, RuntimeService runtime, CurrentActor actor) {
 		this.incidents = incidents;
 		this.runtime = runtime;
 		this.actor = actor;

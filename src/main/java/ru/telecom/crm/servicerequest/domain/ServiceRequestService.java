@@ -29,7 +29,7 @@ import ru.telecom.crm.status.StatusRecorder.EntityType;
 
 @Service
 @Transactional
-class ServiceRequestService implements ServiceRequestApi {
+class ServiceRequestService implements RequestTransitions {
 
 	private final ServiceRequestRepository requests;
 

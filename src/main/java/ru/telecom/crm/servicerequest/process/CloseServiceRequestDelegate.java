@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import ru.telecom.crm.servicerequest.CloseReason;
-import ru.telecom.crm.servicerequest.ServiceRequestApi;
+import ru.telecom.crm.servicerequest.domain.RequestTransitions;
 import ru.telecom.crm.shared.CurrentActor;
 
 import static ru.telecom.crm.servicerequest.ServiceRequestProcess.CLOSE_REASON;
@@ -15,11 +15,11 @@ import static ru.telecom.crm.servicerequest.ServiceRequestProcess.CLOSE_REASON;
 @Component
 class CloseServiceRequestDelegate implements JavaDelegate {
 
-	private final ServiceRequestApi requests;
+	private final RequestTransitions requests;
 
 	private final CurrentActor actor;
 
-	CloseServiceRequestDelegate(ServiceRequestApi requests, CurrentActor actor) {
+	CloseServiceRequestDelegate(RequestTransitions requests, CurrentActor actor) {
 		this.requests = requests;
 		this.actor = actor;
 	}

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 import ru.telecom.crm.customer.CustomerApi;
 import ru.telecom.crm.customer.IntakeParty;
 import ru.telecom.crm.customer.IntakeResolution;
-import ru.telecom.crm.servicerequest.ServiceRequestApi;
+import ru.telecom.crm.servicerequest.domain.RequestTransitions;
 import ru.telecom.crm.shared.CurrentActor;
 import ru.telecom.crm.shared.DomainException;
 import ru.telecom.crm.shared.KeyRaceRetry;
@@ -32,13 +32,13 @@ class IdentifyCallerDelegate implements JavaDelegate {
 
 	private final CustomerApi customers;
 
-	private final ServiceRequestApi requests;
+	private final RequestTransitions requests;
 
 	private final CurrentActor actor;
 
 	private final KeyRaceRetry keyRaceRetry;
 
-	IdentifyCallerDelegate(CustomerApi customers, ServiceRequestApi requests, CurrentActor actor,
+	IdentifyCallerDelegate(CustomerApi customers, RequestTransitions requests, CurrentActor actor,
 			KeyRaceRetry keyRaceRetry) {
 		this.customers = customers;
 		this.requests = requests;

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 import ru.telecom.crm.incident.IncidentApi;
 import ru.telecom.crm.incident.IncidentView;
 import ru.telecom.crm.incident.OpenIncident;
-import ru.telecom.crm.servicerequest.ServiceRequestApi;
+import ru.telecom.crm.servicerequest.domain.RequestTransitions;
 import ru.telecom.crm.servicerequest.ServiceRequestProcess;
 import ru.telecom.crm.servicerequest.ServiceRequestView;
 import ru.telecom.crm.shared.CurrentActor;
@@ -21,13 +21,13 @@ import static ru.telecom.crm.servicerequest.ServiceRequestProcess.SERVICE_CODE;
 @Component
 class OpenIncidentDelegate implements JavaDelegate {
 
-	private final ServiceRequestApi requests;
+	private final RequestTransitions requests;
 
 	private final IncidentApi incidents;
 
 	private final CurrentActor actor;
 
-	OpenIncidentDelegate(ServiceRequestApi requests, IncidentApi incidents, CurrentActor actor) {
+	OpenIncidentDelegate(RequestTransitions requests, IncidentApi incidents, CurrentActor actor) {
 		this.requests = requests;
 		this.incidents = incidents;
 		this.actor = actor;

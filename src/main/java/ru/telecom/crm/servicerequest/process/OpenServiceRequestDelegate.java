@@ -11,7 +11,7 @@ import ru.telecom.crm.customer.CustomerApi;
 import ru.telecom.crm.customer.IntakeResolution;
 import ru.telecom.crm.servicerequest.Channel;
 import ru.telecom.crm.servicerequest.NewServiceRequest;
-import ru.telecom.crm.servicerequest.ServiceRequestApi;
+import ru.telecom.crm.servicerequest.domain.RequestTransitions;
 import ru.telecom.crm.servicerequest.ServiceRequestView;
 import ru.telecom.crm.shared.CurrentActor;
 import ru.telecom.crm.shared.Priority;
@@ -36,11 +36,11 @@ class OpenServiceRequestDelegate implements JavaDelegate {
 
 	private final CustomerApi customers;
 
-	private final ServiceRequestApi requests;
+	private final RequestTransitions requests;
 
 	private final CurrentActor actor;
 
-	OpenServiceRequestDelegate(CustomerApi customers, ServiceRequestApi requests, CurrentActor actor) {
+	OpenServiceRequestDelegate(CustomerApi customers, RequestTransitions requests, CurrentActor actor) {
 		this.customers = customers;
 		this.requests = requests;
 		this.actor = actor;

@@ -108,14 +108,9 @@ class ProcessRequestActions implements RequestActions {
 	@Transactional
 	public void identifyCaller(long requestId, IntakeParty party) {
 		EngineCalls.asApp(this.engine, () -> {
-			String taskId = taskOf(requestId, TASK_IDENTIFY_CALLER, "identify its caller").getId();
-			// whoever identifies the caller takes the request (the assignment listener
-			// records it): no request stays open to every agent for good
-			String agent = this.actor.id();
-			if (!CurrentActor.SYSTEM.equals(agent)) {
-				this.tasks.setAssignee(taskId, agent);
-			}
-			this.tasks.complete(taskId, partyVariables(party));
+			Task task = taskOf(requestId, TASK_IDENTIFY_CALLER, "identify its caller");
+			take(task);
+			this.tasks.complete(task.getId(), partyVariables(party));
 			return null;
 		});
 	}
@@ -125,6 +120,7 @@ class ProcessRequestActions implements RequestActions {
 	public IncidentView openIncident(long requestId, int serviceCode) {
 		return EngineCalls.asApp(this.engine, () -> {
 			Task task = taskOf(requestId, TASK_QUALIFY_REQUEST, "open an incident");
+			take(task);
 			this.tasks.complete(task.getId(),
 					Map.of(DECISION, Decision.OPEN_INCIDENT.name(), SERVICE_CODE, serviceCode));
 			return this.incidents.findByServiceRequest(requestId).orElseThrow();
@@ -135,10 +131,23 @@ class ProcessRequestActions implements RequestActions {
 	@Transactional
 	public void closeWithoutIncident(long requestId) {
 		EngineCalls.asApp(this.engine, () -> {
-			String taskId = taskOf(requestId, TASK_QUALIFY_REQUEST, "be closed without an incident").getId();
-			this.tasks.complete(taskId, Map.of(DECISION, Decision.CLOSE.name()));
+			Task task = taskOf(requestId, TASK_QUALIFY_REQUEST, "be closed without an incident");
+			take(task);
+			this.tasks.complete(task.getId(), Map.of(DECISION, Decision.CLOSE.name()));
 			return null;
 		});
+	}
+
+	/**
+	 * A request from the helpdesk queue becomes the request of the agent who works it
+	 * (the assignment listener records it): no request stays open to every agent for
+	 * good.
+	 */
+	private void take(Task task) {
+		String agent = this.actor.id();
+		if (task.getAssignee() == null && !CurrentActor.SYSTEM.equals(agent)) {
+			this.tasks.setAssignee(task.getId(), agent);
+		}
 	}
 
 	private ServiceRequestView start(Map<String, Object> variables) {

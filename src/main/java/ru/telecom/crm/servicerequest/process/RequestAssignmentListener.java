@@ -5,7 +5,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 
 import org.springframework.stereotype.Component;
 
-import ru.telecom.crm.servicerequest.ServiceRequestApi;
+import ru.telecom.crm.servicerequest.domain.RequestTransitions;
 import ru.telecom.crm.shared.CurrentActor;
 
 import static ru.telecom.crm.servicerequest.ServiceRequestProcess.ASSIGNEE;
@@ -17,11 +17,11 @@ import static ru.telecom.crm.servicerequest.ServiceRequestProcess.ASSIGNEE;
 @Component
 class RequestAssignmentListener implements TaskListener {
 
-	private final ServiceRequestApi requests;
+	private final RequestTransitions requests;
 
 	private final CurrentActor actor;
 
-	RequestAssignmentListener(ServiceRequestApi requests, CurrentActor actor) {
+	RequestAssignmentListener(RequestTransitions requests, CurrentActor actor) {
 		this.requests = requests;
 		this.actor = actor;
 	}

@@ -1,0 +1,30 @@
+package ru.telecom.crm.incident.domain;
+
+import ru.telecom.crm.incident.IncidentApi;
+import ru.telecom.crm.incident.IncidentApi.TransitionDetails;
+import ru.telecom.crm.incident.IncidentStatus;
+
+/**
+ * The incident's raw transitions, made by its process's delegates and listeners and by
+ * nothing else (inside the module: people go through the process,
+ * {@code IncidentActions}). Each writes its status row in the caller's transaction; one
+ * that {@code IncidentLifecycle} does not allow throws
+ * {@link ru.telecom.crm.shared.IllegalTransitionException} and changes nothing.
+ */
+public interface IncidentTransitions extends IncidentApi {
+
+	/**
+	 * Moves the incident to {@code target}: {@code ASSIGNED} (with the engineer; a
+	 * reassignment when already assigned), {@code NEW} (back to the queue),
+	 * {@code INWORK}, {@code ON_HOLD} (with the reason), {@code CLOSED} (with the
+	 * narrative).
+	 */
+	void transition(long id, IncidentStatus target, TransitionDetails details, String actorId);
+
+	/** Gives an assigned incident to another engineer: same status, an activity row. */
+	void reassign(long id, String engineer, String actorId);
+
+	/** Records that the incident let go of its request. */
+	void markUnlinked(long id, String actorId);
+
+}
