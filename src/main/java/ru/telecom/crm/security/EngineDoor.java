@@ -9,6 +9,7 @@ import java.util.Objects;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -20,6 +21,8 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.form.CamundaFormRef;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -45,6 +48,8 @@ import ru.telecom.crm.shared.NotFoundException;
  * whoever calls, a conflict or a refused input is answered as such, not as a 500.
  */
 final class EngineDoor extends OncePerRequestFilter {
+
+	private static final Logger log = LoggerFactory.getLogger(EngineDoor.class);
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -74,9 +79,15 @@ final class EngineDoor extends OncePerRequestFilter {
 		if (!admin) {
 			byte[] body = request.getInputStream().readAllBytes();
 			try {
-				check(route, caller.getName(), body.length > 0 ? JSON.readTree(body) : MissingNode.getInstance());
+				JsonNode checked = check(route, caller.getName(),
+						(body.length > 0) ? JSON.readTree(body) : MissingNode.getInstance());
+				if (checked != null) {
+					body = JSON.writeValueAsBytes(checked);
+				}
 			}
 			catch (DomainException ex) {
+				log.info("Refused {} {} to {}: {} {}", request.getMethod(), path, caller.getName(), ex.getMessage(),
+						ex.fieldErrors());
 				ProblemResponses.write(response, ex.kind().status(), ex.kind().slug(), ex.getMessage(),
 						ex.fieldErrors());
 				return;
@@ -90,8 +101,12 @@ final class EngineDoor extends OncePerRequestFilter {
 		answerFailuresAsSuch(passing, response, chain);
 	}
 
-	/** Whether a non-administrator may do this; a domain error says why not. */
-	private void check(EngineRoute route, String caller, JsonNode body) {
+	/**
+	 * Whether a non-administrator may do this; a domain error says why not. A completion
+	 * comes back without the read-only fields Tasklist sends as they were (they write
+	 * nothing); otherwise {@code null}: the body passes as it is.
+	 */
+	private JsonNode check(EngineRoute route, String caller, JsonNode body) {
 		switch (route.action()) {
 			case CLAIM -> {
 				if (!caller.equals(body.path("userId").asText(null))) {
@@ -101,8 +116,13 @@ final class EngineDoor extends OncePerRequestFilter {
 			case UNCLAIM -> ownTask(route.id(), caller, "give it back");
 			case COMPLETE -> {
 				Task task = ownTask(route.id(), caller, "complete it");
-				CamundaFormRef form = task.getCamundaFormRef();
-				fieldsOf(form, "task '" + task.getName() + "'").check(body.path("variables"));
+				FormFields fields = fieldsOf(task.getCamundaFormRef(), "task '" + task.getName() + "'");
+				JsonNode variables = body.path("variables");
+				if (variables instanceof ObjectNode written) {
+					withoutWhatIsShown(task, fields, written);
+				}
+				check(fields, variables);
+				return body;
 			}
 			case START_BY_KEY, START_BY_ID -> {
 				for (String option : START_OPTIONS) {
@@ -116,7 +136,10 @@ final class EngineDoor extends OncePerRequestFilter {
 				ProcessDefinition definition = definition(route);
 				CamundaFormRef form = EngineCalls.asApp(this.engine,
 						() -> this.engine.getFormService().getStartFormData(definition.getId()).getCamundaFormRef());
-				fieldsOf(form, "process '" + definition.getName() + "'").check(body.path("variables"));
+				if (form == null) {
+					throw refused("'" + definition.getName() + "' is started by the app, not from a form");
+				}
+				check(fieldsOf(form, "process '" + definition.getName() + "'"), body.path("variables"));
 			}
 			case OWN_PASSWORD -> {
 				if (!caller.equals(route.id())) {
@@ -128,6 +151,28 @@ final class EngineDoor extends OncePerRequestFilter {
 			}
 			case ADMINISTRATOR -> throw refused("Only administrators may do this through the engine's API;"
 					+ " use the task's form, the console or /api");
+		}
+		return null;
+	}
+
+	/**
+	 * Drops the read-only fields sent back as they are; one sent changed is refused, as
+	 * the form does not let anyone change it.
+	 */
+	private void withoutWhatIsShown(Task task, FormFields fields, ObjectNode variables) {
+		for (String name : fields.shown()) {
+			if (!variables.has(name)) {
+				continue;
+			}
+			Object now = EngineCalls.asApp(this.engine,
+					() -> this.engine.getTaskService().getVariable(task.getId(), name));
+			JsonNode sent = variables.get(name).path("value");
+			boolean same = (sent.isMissingNode() || sent.isNull()) ? now == null
+					: now != null && String.valueOf(now).equals(sent.asText());
+			if (!same) {
+				throw new InvalidInputException(name, "is shown by the form, not filled in; it cannot be changed");
+			}
+			variables.remove(name);
 		}
 	}
 
@@ -160,14 +205,15 @@ final class EngineDoor extends OncePerRequestFilter {
 		return definition;
 	}
 
-	private static FormCheck fieldsOf(CamundaFormRef form, String what) {
-		FormFields fields = (form != null) ? FormFields.of(form.getKey()) : FormFields.none(what);
-		return (variables) -> {
-			Map<String, String> errors = fields.errorsIn(variables.isMissingNode() ? null : variables);
-			if (!errors.isEmpty()) {
-				throw new InvalidInputException("The form's fields were not filled in as the form asks", errors);
-			}
-		};
+	private static FormFields fieldsOf(CamundaFormRef form, String what) {
+		return (form != null) ? FormFields.of(form.getKey()) : FormFields.none(what);
+	}
+
+	private static void check(FormFields fields, JsonNode variables) {
+		Map<String, String> errors = fields.errorsIn(variables.isMissingNode() ? null : variables);
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException("The form's fields were not filled in as the form asks", errors);
+		}
 	}
 
 	private static DomainException refused(String why) {
@@ -196,13 +242,6 @@ final class EngineDoor extends OncePerRequestFilter {
 			EngineFailures.forget();
 			buffered.copyBodyToResponse();
 		}
-	}
-
-	@FunctionalInterface
-	private interface FormCheck {
-
-		void check(JsonNode variables);
-
 	}
 
 	/** The request with its body read once and given again to the engine. */

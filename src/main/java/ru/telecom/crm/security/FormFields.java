@@ -35,9 +35,15 @@ final class FormFields {
 
 	private final Map<String, Field> fields;
 
-	private FormFields(String formId, Map<String, Field> fields) {
+	/**
+	 * What the form only shows (read-only fields): Tasklist sends them back unchanged.
+	 */
+	private final Set<String> shown;
+
+	private FormFields(String formId, Map<String, Field> fields, Set<String> shown) {
 		this.formId = formId;
 		this.fields = fields;
+		this.shown = shown;
 	}
 
 	/** The form of that id, as deployed from {@code forms/}. */
@@ -47,7 +53,14 @@ final class FormFields {
 
 	/** A form that has no fields: nothing may be written. */
 	static FormFields none(String what) {
-		return new FormFields(what, Map.of());
+		return new FormFields(what, Map.of(), Set.of());
+	}
+
+	/**
+	 * The read-only fields: what the form shows and a submission sends back as it was.
+	 */
+	Set<String> shown() {
+		return this.shown;
 	}
 
 	/**
@@ -89,19 +102,23 @@ final class FormFields {
 		}
 		try (InputStream in = resource.getInputStream()) {
 			Map<String, Field> fields = new LinkedHashMap<>();
-			collect(JSON.readTree(in), fields);
-			return new FormFields(formId, Map.copyOf(fields));
+			Set<String> shown = new java.util.HashSet<>();
+			collect(JSON.readTree(in), fields, shown);
+			return new FormFields(formId, Map.copyOf(fields), Set.copyOf(shown));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Form " + formId + " is not readable", ex);
 		}
 	}
 
-	private static void collect(JsonNode container, Map<String, Field> fields) {
+	private static void collect(JsonNode container, Map<String, Field> fields, Set<String> shown) {
 		for (JsonNode component : container.path("components")) {
 			String key = component.path("key").asText(null);
 			boolean readOnly = component.path("disabled").asBoolean(false)
 					|| component.path("readonly").asBoolean(false);
+			if (key != null && readOnly) {
+				shown.add(key);
+			}
 			if (key != null && !readOnly && !"button".equals(component.path("type").asText())) {
 				JsonNode validate = component.path("validate");
 				List<String> options = component.path("values").findValuesAsText("value");
@@ -111,7 +128,7 @@ final class FormFields {
 								validate.has("pattern") ? Pattern.compile(validate.path("pattern").asText()) : null,
 								Set.copyOf(options)));
 			}
-			collect(component, fields);
+			collect(component, fields, shown);
 		}
 	}
 

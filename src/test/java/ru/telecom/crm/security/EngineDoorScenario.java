@@ -87,6 +87,9 @@ abstract class EngineDoorScenario {
 	/** An incident of work group 200, at work with Sergey. */
 	private IncidentView sergeys;
 
+	/** A NEW incident in work group 100's queue. */
+	private IncidentView queuedIncident;
+
 	/** A request from a channel no one could identify, in the helpdesk queue. */
 	private ServiceRequestView queued;
 
@@ -108,6 +111,8 @@ abstract class EngineDoorScenario {
 		this.sergeys = as("boris", () -> this.requestActions.openIncident(forSergey.id(), 2001));
 		as("elena", () -> this.incidentActions.changeStatus(this.sergeys.id(), IncidentStatus.INWORK,
 				new TransitionDetails("sergey", null, null)));
+		ServiceRequestView forQueue = as("boris", () -> this.requestActions.open(request("TV freezes")));
+		this.queuedIncident = as("boris", () -> this.requestActions.openIncident(forQueue.id(), 1002));
 		this.queued = this.requestActions
 			.receive(new ChannelMessage(Channel.ESB, "hello, it is me", null, null, "hello, it is me"));
 		// the lookup runs as a job and leaves the caller to an agent
@@ -128,6 +133,10 @@ abstract class EngineDoorScenario {
 				Map.of("variables", Map.of("decision", value("HOLD"), "engineer", value("petr")))));
 		expectRefused(call("anna", "POST", "/task/" + taskOf(this.annas) + "/complete",
 				Map.of("variables", Map.of("requestDecision", value("ESCALATE")))));
+		expectRefused(call("ivan", "POST", "/task/" + taskOf(this.ivans) + "/complete",
+				Map.of("variables", Map.of("decision", value("CLOSE"), "narrative", value("x".repeat(8001))))));
+		expectRefused(call("anna", "POST", "/task/" + taskOf(this.annas) + "/submit-form", Map.of("variables",
+				Map.of("requestDecision", value("CLOSE"), "clientSummary", value("Someone else, +79000000000")))));
 		expectRefused(call("anna", "POST", "/task/" + taskOf(this.annas) + "/complete",
 				Map.of("variables",
 						Map.of("requestDecision",
@@ -140,11 +149,38 @@ abstract class EngineDoorScenario {
 
 	@Test
 	void theOwnTaskIsCompletedWithItsFormAndGoesOn() {
-		ResponseEntity<JsonNode> closed = call("anna", "POST", "/task/" + taskOf(this.annas) + "/complete",
-				Map.of("variables", Map.of("requestDecision", value("CLOSE"))));
+		// as Tasklist sends it: the read-only fields come back as they were
+		String task = taskOf(this.annas);
+		ResponseEntity<JsonNode> closed = call("anna", "POST", "/task/" + task + "/submit-form",
+				Map.of("variables",
+						Map.of("requestDecision", value("CLOSE"), "clientSummary",
+								value(this.tasks.getVariable(task, "clientSummary")), "description",
+								value(this.tasks.getVariable(task, "description")))));
 
 		assertThat(closed.getStatusCode().value()).as(String.valueOf(closed.getBody())).isEqualTo(204);
 		assertThat(this.requests.find(this.annas.id()).orElseThrow().status()).isEqualTo(RequestStatus.CLOSED);
+	}
+
+	@Test
+	void aManagerAssignsOnlyAnEngineerOfTheGroup() {
+		String task = taskOf(this.queuedIncident);
+		assertThat(call("olga", "POST", "/task/" + task + "/claim", Map.of("userId", "olga")).getStatusCode().value())
+			.isEqualTo(204);
+		Snapshot before = snapshot();
+
+		for (String engineer : List.of("nobody", "sergey", "anna")) {
+			ResponseEntity<JsonNode> refused = call("olga", "POST", "/task/" + task + "/submit-form",
+					Map.of("variables", Map.of("decision", value("ASSIGN"), "engineer", value(engineer))));
+			assertThat(refused.getStatusCode().value()).as(String.valueOf(refused.getBody())).isEqualTo(400);
+			assertThat(refused.getBody().path("message").asText()).contains(engineer);
+		}
+		assertThat(snapshot()).isEqualTo(before);
+		assertThat(this.incidents.find(this.queuedIncident.id()).orElseThrow().status()).isEqualTo(IncidentStatus.NEW);
+
+		ResponseEntity<JsonNode> assigned = call("olga", "POST", "/task/" + task + "/submit-form",
+				Map.of("variables", Map.of("decision", value("ASSIGN"), "engineer", value("petr"))));
+		assertThat(assigned.getStatusCode().value()).as(String.valueOf(assigned.getBody())).isEqualTo(204);
+		assertThat(this.incidents.find(this.queuedIncident.id()).orElseThrow().assignee()).isEqualTo("petr");
 	}
 
 	@Test
@@ -287,7 +323,7 @@ abstract class EngineDoorScenario {
 			state.put("request " + request.id() + " variables", variables(now.processInstanceId()));
 			state.put("request " + request.id() + " task", taskState(now.processInstanceId()));
 		}
-		for (IncidentView incident : List.of(this.ivans, this.sergeys)) {
+		for (IncidentView incident : List.of(this.ivans, this.sergeys, this.queuedIncident)) {
 			IncidentView now = this.incidents.find(incident.id()).orElseThrow();
 			state.put("incident " + incident.id(), now.status() + " " + now.assignee() + " " + now.isLinked());
 			state.put("incident " + incident.id() + " variables", variables(now.processInstanceId()));
