@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
@@ -16,13 +18,16 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 import ru.telecom.crm.directory.Directory;
+import ru.telecom.crm.directory.DirectorySettings;
 import ru.telecom.crm.directory.DirectoryUser;
 import ru.telecom.crm.directory.Role;
 import ru.telecom.crm.shared.EngineCalls;
 
 /**
  * The directory read from Camunda's identity store: roles are groups of type
- * {@value #ROLE_GROUP_TYPE}, the manager id is the user info {@value #MANAGER_ID}.
+ * {@value #ROLE_GROUP_TYPE}, the manager id is the user info {@value #MANAGER_ID}. What it
+ * read is kept for {@code crm.directory.cache-ttl} (a few seconds): a request asks about
+ * the same people several times, and the store stays the source.
  */
 @Component
 @Profile("!keycloak")
@@ -36,9 +41,17 @@ class CamundaDirectory implements Directory {
 
 	private final ProcessEngine engine;
 
-	CamundaDirectory(ProcessEngine engine) {
+	/** Users found, briefly: one request asks who the same people are several times. */
+	private final Cache<String, DirectoryUser> users;
+
+	/** Departments and the heads of departments read every user's manager: briefly too. */
+	private final Cache<String, Object> people;
+
+	CamundaDirectory(ProcessEngine engine, DirectorySettings settings) {
 		this.engine = engine;
 		this.identity = engine.getIdentityService();
+		this.users = Caffeine.newBuilder().expireAfterWrite(settings.cacheTtl()).maximumSize(10_000).build();
+		this.people = Caffeine.newBuilder().expireAfterWrite(settings.cacheTtl()).maximumSize(1_000).build();
 	}
 
 	// the directory answers the app, whoever the current user is and whatever the user's
@@ -49,13 +62,25 @@ class CamundaDirectory implements Directory {
 		if (userId == null || userId.isBlank()) {
 			return Optional.empty();
 		}
-		return EngineCalls.asApp(this.engine,
+		DirectoryUser known = this.users.getIfPresent(userId);
+		if (known != null) {
+			return Optional.of(known);
+		}
+		// someone not found yet may be created any moment: only those found are kept
+		Optional<DirectoryUser> found = EngineCalls.asApp(this.engine,
 				() -> Optional.ofNullable(this.identity.createUserQuery().userId(userId).singleResult())
 					.map(this::toUser));
+		found.ifPresent((user) -> this.users.put(userId, user));
+		return found;
 	}
 
 	@Override
+	@SuppressWarnings("unchecked")
 	public List<DirectoryUser> department(String managerId) {
+		return (List<DirectoryUser>) this.people.get("department:" + managerId, (key) -> readDepartment(managerId));
+	}
+
+	private List<DirectoryUser> readDepartment(String managerId) {
 		return EngineCalls.asApp(this.engine,
 				() -> this.identity.createUserQuery()
 					.orderByUserId()
@@ -68,7 +93,12 @@ class CamundaDirectory implements Directory {
 	}
 
 	@Override
+	@SuppressWarnings("unchecked")
 	public Set<String> managerIds() {
+		return (Set<String>) this.people.get("managers", (key) -> readManagerIds());
+	}
+
+	private Set<String> readManagerIds() {
 		return EngineCalls.asApp(this.engine, () -> {
 			Set<String> managers = new TreeSet<>();
 			for (User user : this.identity.createUserQuery().list()) {
