@@ -10,9 +10,9 @@ import java.time.Duration;
 import java.util.Base64;
 
 /**
- * The app's HTTP API as a client sees it: HTTP Basic with the user's name as password (the
- * demo's and the bench users' convention), JSON bodies, no cookies, so every call signs in
- * as an integrator's would.
+ * The app's HTTP API as a client sees it: HTTP Basic with the user's name as password
+ * (the demo's and the bench users' convention), JSON bodies, no cookies, so every call
+ * signs in as an integrator's would.
  */
 final class Api {
 

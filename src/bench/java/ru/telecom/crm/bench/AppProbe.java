@@ -32,7 +32,9 @@ final class AppProbe {
 		this.mailDir = mailDir;
 	}
 
-	/** VmRSS and VmHWM of the app, heap used and committed (MB; absent when not exposed). */
+	/**
+	 * VmRSS and VmHWM of the app, heap used and committed (MB; absent when not exposed).
+	 */
 	Map<String, Object> memory() {
 		Map<String, Object> memory = new LinkedHashMap<>();
 		memory.put("rssMB", statusKb(this.appPid, "VmRSS") / 1024);
@@ -100,7 +102,8 @@ final class AppProbe {
 			String[] fields = stat.substring(close + 2).split(" ");
 			long pid = Long.parseLong(stat.substring(0, stat.indexOf(' ')));
 			// after the name: state, ppid, …, utime (12th), stime (13th)
-			return new long[] { pid, Long.parseLong(fields[1]), Long.parseLong(fields[11]) + Long.parseLong(fields[12]) };
+			return new long[] { pid, Long.parseLong(fields[1]),
+					Long.parseLong(fields[11]) + Long.parseLong(fields[12]) };
 		}
 		catch (IOException | RuntimeException ex) {
 			return null;

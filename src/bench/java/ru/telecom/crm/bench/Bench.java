@@ -87,7 +87,8 @@ public final class Bench {
 		result.put("warmupErrors", this.warmupErrors);
 
 		Path file = this.options.out()
-			.resolve("results-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now())
+			.resolve("results-"
+					+ DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now())
 					+ (this.options.smoke() ? "-smoke" : "") + ".json");
 		Files.writeString(file, Json.write(result));
 		Files.writeString(this.options.out().resolve("results-latest.json"), Json.write(result));
@@ -97,8 +98,9 @@ public final class Bench {
 		@SuppressWarnings("unchecked")
 		long failedJobs = (Long) ((Map<String, Object>) result.get("jobs")).get("failed");
 		if (errors > 0 || empty || failedJobs > 0) {
-			System.out.printf("%s: %d errors, %s, %d failed jobs%n", this.options.smoke() ? "SMOKE RUN FAILED" : "WARNING",
-					errors, empty ? "a level without a successful operation" : "every level did work", failedJobs);
+			System.out.printf("%s: %d errors, %s, %d failed jobs%n",
+					this.options.smoke() ? "SMOKE RUN FAILED" : "WARNING", errors,
+					empty ? "a level without a successful operation" : "every level did work", failedJobs);
 			return this.options.smoke() ? 1 : 0;
 		}
 		return 0;
@@ -147,8 +149,8 @@ public final class Bench {
 	}
 
 	/**
-	 * Waits until PostgreSQL has flushed every backend's transaction counts (it does so 10 s
-	 * after a backend went idle) and the mails of the phase are out.
+	 * Waits until PostgreSQL has flushed every backend's transaction counts (it does so
+	 * 10 s after a backend went idle) and the mails of the phase are out.
 	 */
 	private void settle() throws InterruptedException {
 		if (this.options.settle() <= 0) {
@@ -175,17 +177,20 @@ public final class Bench {
 		}
 	}
 
-	/** Waits (a minute at most) for due jobs to run, then counts what is left and what failed. */
+	/**
+	 * Waits (a minute at most) for due jobs to run, then counts what is left and what
+	 * failed.
+	 */
 	private Map<String, Object> jobsAfterwards() throws InterruptedException {
 		String due = "select count(*) from act_ru_job where retries_ > 0 and (duedate_ is null or duedate_ <= now())";
 		long deadline = System.nanoTime() + 60_000_000_000L;
 		while (Long.parseLong(this.psql.value(this.options.database(), due)) > 0 && System.nanoTime() < deadline) {
 			Thread.sleep(500);
 		}
-		List<String[]> rows = this.psql.query(this.options.database(),
-				"select count(*), count(*) filter (where exception_msg_ is not null), "
-						+ "count(*) filter (where retries_ > 0 and (duedate_ is null or duedate_ <= now())) from act_ru_job",
-				"select count(*) from act_ru_incident");
+		List<String[]> rows = this.psql
+			.query(this.options.database(), "select count(*), count(*) filter (where exception_msg_ is not null), "
+					+ "count(*) filter (where retries_ > 0 and (duedate_ is null or duedate_ <= now())) from act_ru_job",
+					"select count(*) from act_ru_incident");
 		Map<String, Object> jobs = new LinkedHashMap<>();
 		jobs.put("left", Long.parseLong(rows.get(0)[0]));
 		jobs.put("failed", Long.parseLong(rows.get(0)[1]));

@@ -3,11 +3,11 @@ package ru.telecom.crm.bench;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Request bodies for the four lookup cases of the README, in turn: (1) Popov and ORD-3001,
- * both ours; (2) Popov and one of his LegacyDB orders, which is copied; (3) a LegacyDB
- * customer, copied, with his LegacyDB order (copied) or a new code (created); (4) a phone
- * and a code nobody has, both created. Cases 2 to 4 use each LegacyDB row and each new
- * phone once per run (see {@link LegacyRows}), so they stay what they are.
+ * Request bodies for the four lookup cases of the README, in turn: (1) Popov and
+ * ORD-3001, both ours; (2) Popov and one of his LegacyDB orders, which is copied; (3) a
+ * LegacyDB customer, copied, with his LegacyDB order (copied) or a new code (created);
+ * (4) a phone and a code nobody has, both created. Cases 2 to 4 use each LegacyDB row and
+ * each new phone once per run (see {@link LegacyRows}), so they stay what they are.
  */
 final class IntakeMix {
 
@@ -61,8 +61,9 @@ final class IntakeMix {
 	}
 
 	private static String open(String phone, String code, String lastName, String text) {
-		return "{\"clientPhone\":" + Json.quote(phone) + ",\"orderCode\":" + Json.quote(code)
-				+ ((lastName != null) ? ",\"clientLastName\":" + Json.quote(lastName) + ",\"clientFirstName\":\"Load\"" : "")
+		return "{\"clientPhone\":"
+				+ Json.quote(phone) + ",\"orderCode\":" + Json.quote(code) + ((lastName != null)
+						? ",\"clientLastName\":" + Json.quote(lastName) + ",\"clientFirstName\":\"Load\"" : "")
 				+ ",\"description\":" + Json.quote(text) + ",\"priority\":\"NORMAL\"}";
 	}
 

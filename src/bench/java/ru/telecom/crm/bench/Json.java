@@ -6,7 +6,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Just enough JSON for the harness: write maps, lists and scalars; read a number field. */
+/**
+ * Just enough JSON for the harness: write maps, lists and scalars; read a number field.
+ */
 final class Json {
 
 	private Json() {

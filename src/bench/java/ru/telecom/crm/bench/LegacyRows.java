@@ -4,10 +4,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The bench's rows in LegacyDB, written as its replication would (the app only reads it):
- * {@code rows} customers with phones {@code 8 (901) …} and, for every second one, an order
- * {@code BLC-n}; and {@code rows} orders {@code BLP-n} of Popov. Each intake of case 2 or 3
- * takes the next one; past the last they come round again (and are then found in our
- * database, like case 1).
+ * {@code rows} customers with phones {@code 8 (901) …} and, for every second one, an
+ * order {@code BLC-n}; and {@code rows} orders {@code BLP-n} of Popov. Each intake of
+ * case 2 or 3 takes the next one; past the last they come round again (and are then found
+ * in our database, like case 1).
  */
 final class LegacyRows {
 

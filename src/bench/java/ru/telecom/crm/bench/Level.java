@@ -13,7 +13,9 @@ import java.util.Map;
 record Level(Scenario scenario, Runner.Phase phase, PgProbe.Delta sql, long mails, double appCpuSeconds,
 		double pgCpuSeconds, Map<String, Object> memory, boolean settled) {
 
-	/** Operations done, failed ones included: the divisor of every per-operation figure. */
+	/**
+	 * Operations done, failed ones included: the divisor of every per-operation figure.
+	 */
 	long operations() {
 		return this.phase.tally().operations.count() + this.phase.tally().failedOperations;
 	}
@@ -26,6 +28,17 @@ record Level(Scenario scenario, Runner.Phase phase, PgProbe.Delta sql, long mail
 		return perOperation(this.sql.ourCalls());
 	}
 
+	/**
+	 * The app's own transactions: its BEGINs, which pg_stat_statements counts at once.
+	 */
+	double transactions() {
+		return perOperation(this.sql.ourVerbs().getOrDefault("begin", 0L));
+	}
+
+	/**
+	 * Commits as PostgreSQL counts them: the app's transactions, its job executor's, and
+	 * the pool's validation of an idle connection (an empty query).
+	 */
 	double commits() {
 		return perOperation(this.sql.ours().getOrDefault("xact_commit", 0L));
 	}
@@ -49,6 +62,7 @@ record Level(Scenario scenario, Runner.Phase phase, PgProbe.Delta sql, long mail
 		map.put("firstError", tally.firstError);
 		Map<String, Object> per = new LinkedHashMap<>();
 		per.put("sqlStatements", statements());
+		per.put("transactions", transactions());
 		per.put("commits", commits());
 		per.put("rollbacks", perOperation(this.sql.ours().getOrDefault("xact_rollback", 0L)));
 		per.put("sqlExecMs", perOperation(this.sql.ourMillis()));
@@ -65,17 +79,19 @@ record Level(Scenario scenario, Runner.Phase phase, PgProbe.Delta sql, long mail
 		map.put("transactionCountsSettled", this.settled);
 		map.put("statementsByVerbPerOperation", perOperation(this.sql.ourVerbs()));
 		map.put("statementsByKindPerOperation", perOperation(this.sql.ourKinds()));
-		map.put("topStatements", this.sql.ourStatements()
-			.stream()
-			.limit(30)
-			.map((s) -> Map.of("perOperation", perOperation(s.calls()), "rowsPerCall", (double) s.rows() / s.calls(),
-					"msPerCall", s.millis() / s.calls(), "query", s.text()))
-			.toList());
-		map.put("legacyStatements", this.sql.legacyStatements()
-			.stream()
-			.limit(10)
-			.map((s) -> Map.of("perOperation", perOperation(s.calls()), "query", s.text()))
-			.toList());
+		map.put("topStatements",
+				this.sql.ourStatements()
+					.stream()
+					.limit(30)
+					.map((s) -> Map.of("perOperation", perOperation(s.calls()), "rowsPerCall",
+							(double) s.rows() / s.calls(), "msPerCall", s.millis() / s.calls(), "query", s.text()))
+					.toList());
+		map.put("legacyStatements",
+				this.sql.legacyStatements()
+					.stream()
+					.limit(10)
+					.map((s) -> Map.of("perOperation", perOperation(s.calls()), "query", s.text()))
+					.toList());
 		map.put("statementEvictions", this.sql.deallocations());
 		map.put("memoryAfter", this.memory);
 		return map;

@@ -44,8 +44,9 @@ final class LifecycleScenario implements Scenario {
 		String agent = this.users.agent(index);
 		String engineer = this.users.engineer(index);
 		return (tally) -> {
-			long request = Json.number(tally.step("1 open request",
-					this.api.post(agent, "/api/service-requests", this.mix.known("No internet at home")), 201)
+			long request = Json.number(tally
+				.step("1 open request",
+						this.api.post(agent, "/api/service-requests", this.mix.known("No internet at home")), 201)
 				.body(), "id");
 			long incident = Json.number(tally.step("2 open incident", this.api.post(agent,
 					"/api/service-requests/" + request + "/incident", "{\"serviceCode\":" + SERVICE + "}"), 201)

@@ -7,10 +7,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The driver's command line: what the run script passes (where the app and the cluster are)
- * and what the user asks for (scenarios as {@code name[:clients,…]}, {@code --smoke},
- * {@code --warmup=S}, {@code --duration=S}, {@code --ops=N}, {@code --settle=S},
- * {@code --agents=N}, {@code --engineers=N}, {@code --legacy-rows=N}).
+ * The driver's command line: what the run script passes (where the app and the cluster
+ * are) and what the user asks for (scenarios as {@code name[:clients,…]},
+ * {@code --smoke}, {@code --warmup=S}, {@code --duration=S}, {@code --ops=N},
+ * {@code --settle=S}, {@code --agents=N}, {@code --engineers=N},
+ * {@code --legacy-rows=N}).
  */
 record Options(String baseUrl, long appPid, long startupMs, String psql, String database, String legacyDatabase,
 		Path mailDir, Path out, String javaOpts, boolean smoke, Map<String, List<Integer>> plans, double warmup,
@@ -32,8 +33,10 @@ record Options(String baseUrl, long appPid, long startupMs, String psql, String 
 			else if (arg.startsWith("--") && arg.contains("=")) {
 				String key = arg.substring(2, arg.indexOf('='));
 				values.put(key, arg.substring(arg.indexOf('=') + 1));
-				if (!List.of("base-url", "app-pid", "startup-ms", "psql", "database", "legacy-database", "mail-dir",
-						"out", "java-opts").contains(key)) {
+				if (!List
+					.of("base-url", "app-pid", "startup-ms", "psql", "database", "legacy-database", "mail-dir", "out",
+							"java-opts")
+					.contains(key)) {
 					commandLine.add(arg);
 				}
 			}

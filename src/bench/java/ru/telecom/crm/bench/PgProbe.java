@@ -12,13 +12,13 @@ import java.util.TreeMap;
  * Counters of our database and LegacyDB before and after a phase: transactions and tuples
  * from {@code pg_stat_database}, statements from {@code pg_stat_statements}, the WAL
  * position. Read from the maintenance database, so that reading them counts in neither.
- * PostgreSQL 15 flushes a backend's transaction counts up to 10 s late: read them after the
- * app has been idle that long (the runner's settle). Statement counts are immediate.
+ * PostgreSQL 15 flushes a backend's transaction counts up to 10 s late: read them after
+ * the app has been idle that long (the runner's settle). Statement counts are immediate.
  */
 final class PgProbe {
 
-	private static final String[] DATABASE_COUNTERS = { "xact_commit", "xact_rollback", "tup_returned",
-			"tup_fetched", "tup_inserted", "tup_updated", "tup_deleted", "blks_read", "blks_hit" };
+	private static final String[] DATABASE_COUNTERS = { "xact_commit", "xact_rollback", "tup_returned", "tup_fetched",
+			"tup_inserted", "tup_updated", "tup_deleted", "blks_read", "blks_hit" };
 
 	private final Psql psql;
 
@@ -98,7 +98,8 @@ final class PgProbe {
 		});
 		changed.sort(Comparator.comparingLong(Statement::calls).reversed());
 		return new Delta(counters(before, after, this.ours), counters(before, after, this.legacy),
-				after.walBytes() - before.walBytes(), changed.stream().filter((s) -> s.database().equals(this.ours)).toList(),
+				after.walBytes() - before.walBytes(),
+				changed.stream().filter((s) -> s.database().equals(this.ours)).toList(),
 				changed.stream().filter((s) -> s.database().equals(this.legacy)).toList(),
 				after.deallocations() - before.deallocations());
 	}
@@ -106,7 +107,8 @@ final class PgProbe {
 	private static Map<String, Long> counters(Snapshot before, Snapshot after, String database) {
 		Map<String, Long> delta = new LinkedHashMap<>();
 		Map<String, Long> then = before.databases().getOrDefault(database, Map.of());
-		after.databases().getOrDefault(database, Map.of())
+		after.databases()
+			.getOrDefault(database, Map.of())
 			.forEach((name, value) -> delta.put(name, value - then.getOrDefault(name, 0L)));
 		return delta;
 	}

@@ -4,8 +4,8 @@ import java.util.Locale;
 import java.util.function.LongSupplier;
 
 /**
- * A progress bar on standard error for a long phase: redrawn in place on a terminal, a line
- * every few seconds otherwise (CI logs).
+ * A progress bar on standard error for a long phase: redrawn in place on a terminal, a
+ * line every few seconds otherwise (CI logs).
  */
 final class Progress implements AutoCloseable {
 

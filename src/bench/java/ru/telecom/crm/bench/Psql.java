@@ -6,8 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * SQL through the {@code psql} of the bench cluster (connection from PGHOST, PGPORT, PGUSER,
- * PGPASSWORD, which the run script sets): no JDBC driver on the harness's class path.
+ * SQL through the {@code psql} of the bench cluster (connection from PGHOST, PGPORT,
+ * PGUSER, PGPASSWORD, which the run script sets): no JDBC driver on the harness's class
+ * path.
  */
 final class Psql {
 
@@ -21,8 +22,8 @@ final class Psql {
 
 	/** Runs each statement in turn; the rows of all, each row's fields split. */
 	List<String[]> query(String database, String... statements) {
-		List<String> command = new ArrayList<>(List.of(this.binary, "-X", "-q", "-A", "-t", "-F", SEPARATOR, "-v",
-				"ON_ERROR_STOP=1", "-d", database));
+		List<String> command = new ArrayList<>(
+				List.of(this.binary, "-X", "-q", "-A", "-t", "-F", SEPARATOR, "-v", "ON_ERROR_STOP=1", "-d", database));
 		for (String statement : statements) {
 			command.add("-c");
 			command.add(statement);

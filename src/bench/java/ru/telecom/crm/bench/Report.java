@@ -5,10 +5,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The figures on the console: a table per scenario, then what its operations are made of. */
+/**
+ * The figures on the console: a table per scenario, then what its operations are made of.
+ */
 final class Report {
 
-	private static final String HEADER = "%7s %7s %8s %7s %7s %7s %7s %6s %8s %8s %8s %7s %8s %8s";
+	private static final String HEADER = "%7s %7s %8s %7s %7s %7s %7s %6s %8s %6s %9s %9s %7s %9s %9s";
 
 	private final PrintStream out;
 
@@ -20,15 +22,17 @@ final class Report {
 		this.out.printf(Locale.ROOT, "%n== %s: one operation = one %s; warm-up %.0f s excluded; each level %s%n",
 				scenario.name(), scenario.unit(), warmup, limit);
 		this.out.printf(Locale.ROOT, HEADER + "%n", "clients", "ops", "ops/s", "p50 ms", "p90 ms", "p99 ms", "max ms",
-				"errors", "SQL/op", "commit/op", "legSQL/op", "mail/op", "appCPU/op", "pgCPU/op");
+				"errors", "SQL/op", "tx/op", "commit/op", "legSQL/op", "mail/op", "appCPU/op", "pgCPU/op");
 	}
 
 	void level(Level level) {
 		Map<String, Object> latency = level.phase().tally().operations.summary();
-		this.out.printf(Locale.ROOT, "%7d %7d %8.1f %7.1f %7.1f %7.1f %7.1f %6d %8.1f %8s %8.2f %7.2f %6.1fms %6.1fms%n",
+		this.out.printf(Locale.ROOT,
+				"%7d %7d %8.1f %7.1f %7.1f %7.1f %7.1f %6d %8.1f %6.1f %9s %9.2f %7.2f %7.1fms %7.1fms%n",
 				level.phase().clients(), level.operations(), level.phase().throughput(), latency.get("p50"),
 				latency.get("p90"), latency.get("p99"), latency.get("max"), level.phase().tally().errorCount(),
-				level.statements(), level.settled() ? String.format(Locale.ROOT, "%.2f", level.commits()) : "n/a",
+				level.statements(), level.transactions(),
+				level.settled() ? String.format(Locale.ROOT, "%.2f", level.commits()) : "n/a",
 				level.perOperation(level.sql().legacyCalls()), level.perOperation(level.mails()),
 				level.perOperation(level.appCpuSeconds() * 1000), level.perOperation(level.pgCpuSeconds() * 1000));
 		if (level.phase().tally().firstError != null) {

@@ -5,13 +5,19 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Runs a scenario's clients, each in its own thread, for a time or a number of operations. */
+/**
+ * Runs a scenario's clients, each in its own thread, for a time or a number of
+ * operations.
+ */
 final class Runner {
 
 	private Runner() {
 	}
 
-	/** How long a phase runs: {@code operations} in all when positive, else {@code seconds}. */
+	/**
+	 * How long a phase runs: {@code operations} in all when positive, else
+	 * {@code seconds}.
+	 */
 	record Limit(double seconds, int operations) {
 
 		boolean byOperations() {
@@ -20,7 +26,9 @@ final class Runner {
 
 	}
 
-	/** What all clients saw, and how long it took from the first start to the last end. */
+	/**
+	 * What all clients saw, and how long it took from the first start to the last end.
+	 */
 	record Phase(Tally tally, double seconds, int clients) {
 
 		double throughput() {

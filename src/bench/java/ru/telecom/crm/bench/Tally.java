@@ -50,7 +50,9 @@ final class Tally {
 		this.progress.incrementAndGet();
 	}
 
-	/** Records a step; its answer must have the expected status, else the operation fails. */
+	/**
+	 * Records a step; its answer must have the expected status, else the operation fails.
+	 */
 	Api.Response step(String name, Api.Response response, int expected) throws StepFailed {
 		this.steps.computeIfAbsent(name, (key) -> new Latencies()).add(response.nanos());
 		this.statuses.merge(response.statusKey(), 1L, Long::sum);
@@ -76,8 +78,8 @@ final class Tally {
 
 	void merge(Tally other) {
 		this.operations.addAll(other.operations);
-		other.steps.forEach((name, latencies) -> this.steps.computeIfAbsent(name, (key) -> new Latencies())
-			.addAll(latencies));
+		other.steps
+			.forEach((name, latencies) -> this.steps.computeIfAbsent(name, (key) -> new Latencies()).addAll(latencies));
 		other.statuses.forEach((key, count) -> this.statuses.merge(key, count, Long::sum));
 		other.errors.forEach((key, count) -> this.errors.merge(key, count, Long::sum));
 		this.failedOperations += other.failedOperations;

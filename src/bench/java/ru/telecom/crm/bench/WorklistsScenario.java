@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The lists people open all day, in turn: an agent's
- * requests, an engineer's incidents, a work group manager's incidents, the helpdesk
- * manager's requests, a text search and a phone search written another way.
+ * The lists people open all day, in turn: an agent's requests, an engineer's incidents, a
+ * work group manager's incidents, the helpdesk manager's requests, a text search and a
+ * phone search written another way.
  */
 final class WorklistsScenario implements Scenario {
 
