@@ -67,7 +67,7 @@ record Options(String baseUrl, long appPid, long startupMs, String psql, String 
 				Path.of(required(values, "mail-dir")), Path.of(required(values, "out")),
 				values.getOrDefault("java-opts", ""), smoke, plans,
 				Double.parseDouble(values.getOrDefault("warmup", smoke ? "0" : "8")),
-				Double.parseDouble(values.getOrDefault("duration", "15")),
+				Double.parseDouble(values.getOrDefault("duration", "12")),
 				Integer.parseInt(values.getOrDefault("ops", "0")),
 				Double.parseDouble(values.getOrDefault("settle", smoke ? "0" : "11")),
 				Integer.parseInt(values.getOrDefault("agents", "16")),
