@@ -1,0 +1,229 @@
+package ru.telecom.crm.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The benchmark driver (issue 12): sets up the bench users and LegacyDB rows, runs each
+ * scenario at its client counts (warm-up, then each level between two readings of the
+ * database's counters), prints the figures and writes them to a JSON file. Run by
+ * {@code src/bench/run}, which starts the cluster and the app first.
+ */
+public final class Bench {
+
+	private final Options options;
+
+	private final Api api;
+
+	private final Psql psql;
+
+	private final PgProbe pg;
+
+	private final AppProbe app;
+
+	private final Report report = new Report(System.out);
+
+	private Bench(Options options) {
+		this.options = options;
+		this.api = new Api(options.baseUrl());
+		this.psql = new Psql(options.psql());
+		this.pg = new PgProbe(this.psql, options.database(), options.legacyDatabase());
+		this.app = new AppProbe(this.api, options.appPid(), options.out().resolve("pg/data"), options.mailDir());
+	}
+
+	public static void main(String[] args) throws Exception {
+		Options options = Options.parse(args);
+		System.exit(new Bench(options).run());
+	}
+
+	private int run() throws InterruptedException, IOException {
+		Map<String, Object> result = new LinkedHashMap<>();
+		result.put("started", Instant.now().toString());
+		result.put("command", "src/bench/run " + String.join(" ", this.options.commandLine()));
+		result.put("smoke", this.options.smoke());
+		result.put("machine", machine());
+		result.put("appJavaOptions", this.options.javaOpts());
+		result.put("startToReadyMs", this.options.startupMs());
+		Map<String, Object> memoryAtReady = this.app.memory();
+		result.put("memoryAtReady", memoryAtReady);
+
+		BenchUsers users = new BenchUsers(this.options.agents(), this.options.engineers());
+		long setup = System.nanoTime();
+		LegacyRows.load(this.psql, this.options.legacyDatabase(), this.options.legacyRows());
+		BenchDirectory.create(this.api, this.psql, this.options.database(), users);
+		System.out.printf(Locale.ROOT, "set up %d agents, %d engineers, %d LegacyDB customers and orders in %.1f s%n",
+				users.agents(), users.engineers(), this.options.legacyRows(), (System.nanoTime() - setup) / 1e9);
+		result.put("setup", Map.of("agents", users.agents(), "engineers", users.engineers(), "legacyRows",
+				this.options.legacyRows()));
+
+		IntakeMix mix = new IntakeMix(this.options.legacyRows());
+		Map<String, Scenario> scenarios = Map.of("intake", new IntakeScenario(this.api, users, mix), "lifecycle",
+				new LifecycleScenario(this.api, users, mix), "worklists", new WorklistsScenario(this.api, users));
+		List<Map<String, Object>> levels = new ArrayList<>();
+		long errors = 0;
+		boolean empty = false;
+		for (Map.Entry<String, List<Integer>> plan : this.options.plans().entrySet()) {
+			Scenario scenario = scenarios.get(plan.getKey());
+			List<Integer> clients = plan.getValue().isEmpty() ? scenario.defaultClients() : plan.getValue();
+			for (Level level : runScenario(scenario, clients)) {
+				levels.add(level.toMap());
+				errors += level.phase().tally().errorCount();
+				empty |= level.phase().tally().operations.count() == 0;
+			}
+			errors += this.warmupErrors;
+		}
+		result.put("levels", levels);
+		result.put("jobs", jobsAfterwards());
+		result.put("memoryAtEnd", this.app.memory());
+		result.put("warmupErrors", this.warmupErrors);
+
+		Path file = this.options.out()
+			.resolve("results-"
+					+ DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now())
+					+ (this.options.smoke() ? "-smoke" : "") + ".json");
+		Files.writeString(file, Json.write(result));
+		Files.writeString(this.options.out().resolve("results-latest.json"), Json.write(result));
+		System.out.printf("%nstart to ready %d ms; memory at ready %s, at the end %s%njobs afterwards %s%n",
+				this.options.startupMs(), memoryAtReady, result.get("memoryAtEnd"), result.get("jobs"));
+		System.out.println("figures in " + file);
+		@SuppressWarnings("unchecked")
+		long failedJobs = (Long) ((Map<String, Object>) result.get("jobs")).get("failed");
+		if (errors > 0 || empty || failedJobs > 0) {
+			System.out.printf("%s: %d errors, %s, %d failed jobs%n",
+					this.options.smoke() ? "SMOKE RUN FAILED" : "WARNING", errors,
+					empty ? "a level without a successful operation" : "every level did work", failedJobs);
+			return this.options.smoke() ? 1 : 0;
+		}
+		return 0;
+	}
+
+	private long warmupErrors;
+
+	private List<Level> runScenario(Scenario scenario, List<Integer> clients) throws InterruptedException {
+		Runner.Limit first = this.options.limit(clients.get(0));
+		this.report.scenario(scenario, this.options.warmup(), first.byOperations()
+				? (this.options.operations() > 0 ? this.options.operations() + " operations" : "2 operations a client")
+				: String.format(Locale.ROOT, "%.0f s", first.seconds()));
+		if (this.options.warmup() > 0) {
+			int most = clients.stream().mapToInt(Integer::intValue).max().orElse(1);
+			Runner.Phase warmup = Runner.run(scenario, most, new Runner.Limit(this.options.warmup(), 0),
+					scenario.name() + " warm-up x" + most);
+			this.warmupErrors += warmup.tally().errorCount();
+			if (warmup.tally().firstError != null) {
+				System.out.println("        warm-up error: " + warmup.tally().firstError);
+			}
+		}
+		List<Level> levels = new ArrayList<>();
+		settle();
+		PgProbe.Snapshot before = this.pg.take();
+		long mails = this.app.mails();
+		double[] cpu = this.app.cpuSeconds();
+		for (int count : clients) {
+			Runner.Phase phase = Runner.run(scenario, count, this.options.limit(count), scenario.name() + " x" + count);
+			settle();
+			PgProbe.Snapshot after = this.pg.take();
+			long mailsAfter = this.app.mails();
+			double[] cpuAfter = this.app.cpuSeconds();
+			Level level = new Level(scenario, phase, this.pg.between(before, after), mailsAfter - mails,
+					cpuAfter[0] - cpu[0], cpuAfter[1] - cpu[1], this.app.memory(), this.options.settle() > 0);
+			this.report.level(level);
+			if (level.sql().deallocations() > 0) {
+				System.out.println("        pg_stat_statements evicted entries: raise pg_stat_statements.max");
+			}
+			levels.add(level);
+			before = after;
+			mails = mailsAfter;
+			cpu = cpuAfter;
+		}
+		this.report.details(levels.get(levels.size() - 1));
+		return levels;
+	}
+
+	/**
+	 * Waits until PostgreSQL has flushed every backend's transaction counts (it does so
+	 * 10 s after a backend went idle) and the mails of the phase are out.
+	 */
+	private void settle() throws InterruptedException {
+		if (this.options.settle() <= 0) {
+			return;
+		}
+		long start = System.nanoTime();
+		long last = this.app.mails();
+		long stableSince = start;
+		try (Progress progress = new Progress("settling", this.options.settle(), true, null)) {
+			while (true) {
+				Thread.sleep(500);
+				long now = System.nanoTime();
+				long mails = this.app.mails();
+				if (mails != last) {
+					last = mails;
+					stableSince = now;
+				}
+				double waited = (now - start) / 1e9;
+				if ((waited >= this.options.settle() && now - stableSince > 2_000_000_000L)
+						|| waited > this.options.settle() + 60) {
+					return;
+				}
+			}
+		}
+	}
+
+	/**
+	 * Waits (a minute at most) for due jobs to run, then counts what is left and what
+	 * failed.
+	 */
+	private Map<String, Object> jobsAfterwards() throws InterruptedException {
+		String due = "select count(*) from act_ru_job where retries_ > 0 and (duedate_ is null or duedate_ <= now())";
+		long deadline = System.nanoTime() + 60_000_000_000L;
+		while (Long.parseLong(this.psql.value(this.options.database(), due)) > 0 && System.nanoTime() < deadline) {
+			Thread.sleep(500);
+		}
+		List<String[]> rows = this.psql
+			.query(this.options.database(), "select count(*), count(*) filter (where exception_msg_ is not null), "
+					+ "count(*) filter (where retries_ > 0 and (duedate_ is null or duedate_ <= now())) from act_ru_job",
+					"select count(*) from act_ru_incident");
+		Map<String, Object> jobs = new LinkedHashMap<>();
+		jobs.put("left", Long.parseLong(rows.get(0)[0]));
+		jobs.put("failed", Long.parseLong(rows.get(0)[1]));
+		jobs.put("due", Long.parseLong(rows.get(0)[2]));
+		jobs.put("engineIncidents", Long.parseLong(rows.get(1)[0]));
+		jobs.put("mailsCaptured", this.app.mails());
+		return jobs;
+	}
+
+	private Map<String, Object> machine() {
+		Map<String, Object> machine = new LinkedHashMap<>();
+		machine.put("cores", Runtime.getRuntime().availableProcessors());
+		machine.put("cpu", firstValue(Path.of("/proc/cpuinfo"), "model name"));
+		machine.put("memory", firstValue(Path.of("/proc/meminfo"), "MemTotal"));
+		machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+		machine.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+		machine.put("postgresql", this.psql.value("postgres", "show server_version"));
+		System.out.printf("machine: %s%n", machine);
+		return machine;
+	}
+
+	private static String firstValue(Path file, String key) {
+		try {
+			return Files.readAllLines(file)
+				.stream()
+				.filter((line) -> line.startsWith(key))
+				.map((line) -> line.substring(line.indexOf(':') + 1).strip())
+				.findFirst()
+				.orElse("?");
+		}
+		catch (IOException ex) {
+			return "?";
+		}
+	}
+
+}

@@ -1,0 +1,94 @@
+package ru.telecom.crm.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The driver's command line: what the run script passes (where the app and the cluster
+ * are) and what the user asks for (scenarios as {@code name[:clients,…]},
+ * {@code --smoke}, {@code --warmup=S}, {@code --duration=S}, {@code --ops=N},
+ * {@code --settle=S}, {@code --agents=N}, {@code --engineers=N},
+ * {@code --legacy-rows=N}).
+ */
+record Options(String baseUrl, long appPid, long startupMs, String psql, String database, String legacyDatabase,
+		Path mailDir, Path out, String javaOpts, boolean smoke, Map<String, List<Integer>> plans, double warmup,
+		double duration, int operations, double settle, int agents, int engineers, int legacyRows,
+		List<String> commandLine) {
+
+	static final List<String> SCENARIOS = List.of("intake", "lifecycle", "worklists");
+
+	static Options parse(String[] args) {
+		Map<String, String> values = new HashMap<>();
+		Map<String, List<Integer>> plans = new java.util.LinkedHashMap<>();
+		List<String> commandLine = new ArrayList<>();
+		boolean smoke = false;
+		for (String arg : args) {
+			if (arg.equals("--smoke")) {
+				smoke = true;
+				commandLine.add(arg);
+			}
+			else if (arg.startsWith("--") && arg.contains("=")) {
+				String key = arg.substring(2, arg.indexOf('='));
+				values.put(key, arg.substring(arg.indexOf('=') + 1));
+				if (!List
+					.of("base-url", "app-pid", "startup-ms", "psql", "database", "legacy-database", "mail-dir", "out",
+							"java-opts")
+					.contains(key)) {
+					commandLine.add(arg);
+				}
+			}
+			else if (!arg.startsWith("-")) {
+				String name = arg.contains(":") ? arg.substring(0, arg.indexOf(':')) : arg;
+				if (!SCENARIOS.contains(name)) {
+					throw new IllegalArgumentException("no scenario " + name + "; there are " + SCENARIOS);
+				}
+				List<Integer> clients = new ArrayList<>();
+				if (arg.contains(":")) {
+					for (String count : arg.substring(arg.indexOf(':') + 1).split(",")) {
+						clients.add(Integer.parseInt(count.strip()));
+					}
+				}
+				plans.put(name, clients);
+				commandLine.add(arg);
+			}
+			else {
+				throw new IllegalArgumentException("unknown option " + arg);
+			}
+		}
+		if (plans.isEmpty()) {
+			SCENARIOS.forEach((name) -> plans.put(name, List.of()));
+		}
+		return new Options(required(values, "base-url"), Long.parseLong(required(values, "app-pid")),
+				Long.parseLong(values.getOrDefault("startup-ms", "-1")), required(values, "psql"),
+				required(values, "database"), required(values, "legacy-database"),
+				Path.of(required(values, "mail-dir")), Path.of(required(values, "out")),
+				values.getOrDefault("java-opts", ""), smoke, plans,
+				Double.parseDouble(values.getOrDefault("warmup", smoke ? "0" : "8")),
+				Double.parseDouble(values.getOrDefault("duration", "12")),
+				Integer.parseInt(values.getOrDefault("ops", "0")),
+				Double.parseDouble(values.getOrDefault("settle", smoke ? "0" : "11")),
+				Integer.parseInt(values.getOrDefault("agents", "16")),
+				Integer.parseInt(values.getOrDefault("engineers", "8")),
+				Integer.parseInt(values.getOrDefault("legacy-rows", "50000")), commandLine);
+	}
+
+	/** How long a level runs: the smoke run does two operations a client. */
+	Runner.Limit limit(int clients) {
+		if (this.operations > 0) {
+			return new Runner.Limit(0, this.operations);
+		}
+		return this.smoke ? new Runner.Limit(0, 2 * clients) : new Runner.Limit(this.duration, 0);
+	}
+
+	private static String required(Map<String, String> values, String key) {
+		String value = values.get(key);
+		if (value == null || value.isBlank()) {
+			throw new IllegalArgumentException("--" + key + "= is required (src/bench/run passes it)");
+		}
+		return value;
+	}
+
+}
