@@ -25,9 +25,9 @@ import ru.telecom.crm.shared.EngineCalls;
 
 /**
  * The directory read from Camunda's identity store: roles are groups of type
- * {@value #ROLE_GROUP_TYPE}, the manager id is the user info {@value #MANAGER_ID}. What it
- * read is kept for {@code crm.directory.cache-ttl} (a few seconds): a request asks about
- * the same people several times, and the store stays the source.
+ * {@value #ROLE_GROUP_TYPE}, the manager id is the user info {@value #MANAGER_ID}. What
+ * it read is kept for {@code crm.directory.cache-ttl} (a few seconds): a request asks
+ * about the same people several times, and the store stays the source.
  */
 @Component
 @Profile("!keycloak")
@@ -44,7 +44,9 @@ class CamundaDirectory implements Directory {
 	/** Users found, briefly: one request asks who the same people are several times. */
 	private final Cache<String, DirectoryUser> users;
 
-	/** Departments and the heads of departments read every user's manager: briefly too. */
+	/**
+	 * Departments and the heads of departments read every user's manager: briefly too.
+	 */
 	private final Cache<String, Object> people;
 
 	CamundaDirectory(ProcessEngine engine, DirectorySettings settings) {
