@@ -1,6 +1,7 @@
 package ru.telecom.crm.catalog.domain;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -11,6 +12,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,8 +47,19 @@ class CatalogManager implements CatalogApi {
 
 	private final Clock clock;
 
+	/**
+	 * The catalog as last read: every request asks for it (routing, grants, forms, lists)
+	 * and it changes only by an import, after which it is read again. Another node's
+	 * import is seen within {@code crm.catalog.cache-ttl}.
+	 */
+	private volatile Snapshot snapshot;
+
+	private final Duration cacheTtl;
+
 	CatalogManager(WorkGroupRepository workGroups, TelecomServiceRepository services,
-			ObjectProvider<CatalogUsage> usages, ApplicationEventPublisher events, Clock clock) {
+			ObjectProvider<CatalogUsage> usages, ApplicationEventPublisher events, Clock clock,
+			@Value("${crm.catalog.cache-ttl:30s}") Duration cacheTtl) {
+		this.cacheTtl = cacheTtl;
 		this.workGroups = workGroups;
 		this.services = services;
 		this.usages = usages;
@@ -56,32 +69,57 @@ class CatalogManager implements CatalogApi {
 
 	@Override
 	public List<ServiceView> activeServices() {
-		return this.services.findByRetiredAtIsNullOrderByCode().stream().map(TelecomService::view).toList();
+		return snapshot().services().stream().filter((service) -> !service.retired()).toList();
 	}
 
 	@Override
 	public Optional<ServiceView> findService(int code) {
-		return this.services.findByCode(code).map(TelecomService::view);
+		return snapshot().services().stream().filter((service) -> service.code() == code).findFirst();
 	}
 
 	@Override
 	public Optional<ServiceView> findServiceById(long id) {
-		return this.services.findById(id).map(TelecomService::view);
+		return snapshot().services().stream().filter((service) -> service.id() == id).findFirst();
 	}
 
 	@Override
 	public Optional<WorkGroupView> findWorkGroup(int code) {
-		return this.workGroups.findByCode(code).map(WorkGroup::view);
+		return snapshot().workGroups().stream().filter((group) -> group.code() == code).findFirst();
 	}
 
 	@Override
 	public Optional<WorkGroupView> findWorkGroupById(long id) {
-		return this.workGroups.findById(id).map(WorkGroup::view);
+		return snapshot().workGroups().stream().filter((group) -> group.id() == id).findFirst();
 	}
 
 	@Override
 	public List<WorkGroupView> workGroups() {
-		return this.workGroups.findAllByOrderByCode().stream().map(WorkGroup::view).toList();
+		return snapshot().workGroups();
+	}
+
+	private Snapshot snapshot() {
+		Snapshot known = this.snapshot;
+		Instant now = this.clock.instant();
+		if (known == null || known.readAt().plus(this.cacheTtl).isBefore(now)) {
+			known = new Snapshot(this.workGroups.findAllByOrderByCode().stream().map(WorkGroup::view).toList(),
+					this.services.findAllByOrderByCode().stream().map(TelecomService::view).toList(), now);
+			this.snapshot = known;
+		}
+		return known;
+	}
+
+	/** Read again on the next question, and once more after the import's transaction ends. */
+	private void forget() {
+		this.snapshot = null;
+		if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+			org.springframework.transaction.support.TransactionSynchronizationManager
+				.registerSynchronization(new org.springframework.transaction.support.TransactionSynchronization() {
+					@Override
+					public void afterCompletion(int status) {
+						CatalogManager.this.snapshot = null;
+					}
+				});
+		}
 	}
 
 	@Override
@@ -131,6 +169,7 @@ class CatalogManager implements CatalogApi {
 			removeWorkGroupsNotIn(groupCodes, groupTally, now);
 		}
 		CatalogImportResult result = new CatalogImportResult(groupTally.counts(), serviceTally.counts());
+		forget();
 		this.events.publishEvent(new CatalogImported(result));
 		return result;
 	}
@@ -262,6 +301,10 @@ class CatalogManager implements CatalogApi {
 			return new Counts(this.created, this.updated, this.unchanged, this.retired, this.deleted);
 		}
 
+	}
+
+	/** The catalog at one moment, ordered by code. */
+	private record Snapshot(List<WorkGroupView> workGroups, List<ServiceView> services, Instant readAt) {
 	}
 
 }

@@ -1,0 +1,57 @@
+package ru.telecom.crm.shared;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import ru.telecom.crm.customer.IntakeParty;
+import ru.telecom.crm.servicerequest.OpenRequest;
+import ru.telecom.crm.servicerequest.RequestActions;
+import ru.telecom.crm.servicerequest.ServiceRequestView;
+import ru.telecom.crm.support.AsUser;
+import ru.telecom.crm.support.PostgresIntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What the engine does less of on a fresh PostgreSQL database: no variable-update rows, one index more. */
+@PostgresIntegrationTest
+class EngineTuningIntegrationTests {
+
+	@Autowired
+	RequestActions requests;
+
+	@Autowired
+	HistoryService history;
+
+	@Autowired
+	IdentityService identity;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Test
+	void historyKeepsTheVariablesButNoRowPerUpdate() {
+		ServiceRequestView request = new AsUser(this.identity).get("anna", () -> this.requests
+			.open(new OpenRequest(IntakeParty.of("+79007778899", "ORD-3001"), "Slow internet", null)));
+
+		assertThat(this.history.createHistoricVariableInstanceQuery()
+			.processInstanceId(request.processInstanceId())
+			.count()).isPositive();
+		assertThat(this.history.createHistoricDetailQuery().processInstanceId(request.processInstanceId()).count())
+			.isZero();
+	}
+
+	@Test
+	void theTaskTableHasItsParentIndex() {
+		assertThat(this.jdbc.queryForList(
+				"select indexdef from pg_indexes where tablename = 'act_ru_task' and indexname = 'crm_idx_task_parent'",
+				String.class))
+			.singleElement()
+			.asString()
+			.contains("parent_task_id_");
+	}
+
+}
