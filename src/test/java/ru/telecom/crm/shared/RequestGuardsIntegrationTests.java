@@ -3,10 +3,15 @@ package ru.telecom.crm.shared;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import ru.telecom.crm.support.PostgresIntegrationTest;
@@ -17,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What the API refuses before any of its code runs, sent byte for byte as an attacker
- * would: bodies over the limit however they are framed.
+ * would: bodies over the limit however they are framed, pages no list has.
  */
 @PostgresIntegrationTest
 class RequestGuardsIntegrationTests {
@@ -29,6 +34,9 @@ class RequestGuardsIntegrationTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	TestRestTemplate rest;
 
 	@Test
 	void aChunkedEsbMessageOverOneMegabyteIs413AndOpensNothing() {
@@ -87,6 +95,25 @@ class RequestGuardsIntegrationTests {
 
 		assertThat(response.status()).isEqualTo(413);
 		assertThat(count("service_request")).isEqualTo(requests);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/api/clients", "/api/orders", "/api/clients/1/orders", "/api/service-requests",
+			"/api/incidents", "/api/clients/1/incidents" })
+	void aPageWhoseOffsetOverflowsOrIsAbsurdIs400(String list) {
+		for (String paging : new String[] { "page=2147483647", "page=2147483647&size=1", "page=107374183&size=20",
+				"page=50001&size=20" }) {
+			ResponseEntity<JsonNode> response = this.rest.withBasicAuth("admin", "admin")
+				.getForEntity(list + "?" + paging, JsonNode.class);
+
+			assertThat(response.getStatusCode().value()).as("%s?%s", list, paging).isEqualTo(400);
+			assertThat(response.getBody().get("type").asText()).isEqualTo("urn:problem-type:crm:validation");
+			assertThat(response.getBody().get("errors").has("page")).isTrue();
+		}
+		assertThat(this.rest.withBasicAuth("admin", "admin")
+			.getForEntity(list + "?page=50000&size=20", JsonNode.class)
+			.getStatusCode()
+			.value()).isEqualTo(200);
 	}
 
 	private Response esb(String key, String body, boolean chunked) {
