@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -14,6 +15,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import ru.telecom.crm.servicerequest.ServiceRequestProcess;
 import ru.telecom.crm.support.PostgresIntegrationTest;
 import ru.telecom.crm.support.RawHttp;
 import ru.telecom.crm.support.RawHttp.Response;
@@ -22,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What the API refuses before any of its code runs, sent byte for byte as an attacker
- * would: bodies over the limit however they are framed, pages no list has.
+ * would: bodies over the limit however they are framed, pages no list has, paths that
+ * would lead one door's rules to another door.
  */
 @PostgresIntegrationTest
 class RequestGuardsIntegrationTests {
@@ -37,6 +40,9 @@ class RequestGuardsIntegrationTests {
 
 	@Autowired
 	TestRestTemplate rest;
+
+	@Autowired
+	RuntimeService runtime;
 
 	@Test
 	void aChunkedEsbMessageOverOneMegabyteIs413AndOpensNothing() {
@@ -114,6 +120,30 @@ class RequestGuardsIntegrationTests {
 			.getForEntity(list + "?page=50000&size=20", JsonNode.class)
 			.getStatusCode()
 			.value()).isEqualTo(200);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/api/../engine-rest", "/api/%2e%2e/engine-rest", "/api/%2E%2E/engine-rest",
+			"/api/.%2e/engine-rest", "/api/..;/engine-rest", "/api/services/../../engine-rest",
+			"/api/./../engine-rest" })
+	void aPathOutOfNormalFormIs400AndNeverReachesTheEngine(String prefix) {
+		long instances = this.runtime.createProcessInstanceQuery().count();
+		String start = "/process-definition/key/" + ServiceRequestProcess.KEY + "/start";
+
+		Response response = new RawHttp(this.port).request("POST", prefix + start)
+			.header("Authorization", RawHttp.basic("admin", "admin"))
+			.json("{\"businessKey\":\"dot-segments\"}")
+			.send();
+		Response read = new RawHttp(this.port).request("GET", prefix + "/process-definition")
+			.header("Authorization", RawHttp.basic("admin", "admin"))
+			.send();
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+		assertThat(response.body()).contains("\"type\":\"urn:problem-type:crm:validation\"");
+		assertThat(read.status()).isEqualTo(400);
+		assertThat(read.body()).doesNotContain(ServiceRequestProcess.KEY);
+		assertThat(this.runtime.createProcessInstanceQuery().count()).isEqualTo(instances);
 	}
 
 	private Response esb(String key, String body, boolean chunked) {
