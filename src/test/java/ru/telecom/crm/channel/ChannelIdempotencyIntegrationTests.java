@@ -23,7 +23,8 @@ import ru.telecom.crm.support.RawHttp.Response;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The ESB's idempotency keys: what a key may be.
+ * The ESB's idempotency keys: what a key may be, and what counts as the same message
+ * again.
  */
 @PostgresIntegrationTest
 class ChannelIdempotencyIntegrationTests {
@@ -58,6 +59,42 @@ class ChannelIdempotencyIntegrationTests {
 		assertThat(response.body()).contains("\"type\":\"urn:problem-type:crm:validation\"");
 		assertThat(count("service_request")).isEqualTo(requests);
 		assertThat(count("channel_message")).isEqualTo(messages);
+	}
+
+	@Test
+	void theSameMessageSerialisedAgainIsARepeatThatReturnsTheFirstRequest() {
+		String key = UUID.randomUUID().toString();
+		ResponseEntity<JsonNode> first = esb(key, MESSAGE);
+		int requests = count("service_request");
+
+		// other key order, whitespace, escapes and number spelling: the same JSON
+		ResponseEntity<JsonNode> again = esb(key, """
+				{
+				  "priority" : "HIGH",
+				  "description" : "\\u041d\\u0435\\u0442 \\u0441\\u0438\\u0433\\u043d\\u0430\\u043b\\u0430",
+				  "orderCode" : "ORD-3001",
+				  "clientPhone" : "+79007778899"
+				}
+				""");
+
+		assertThat(first.getStatusCode().value()).isEqualTo(202);
+		assertThat(again.getStatusCode().value()).isEqualTo(202);
+		assertThat(again.getBody().get("requestId").asLong()).isEqualTo(first.getBody().get("requestId").asLong());
+		assertThat(again.getBody().get("repeated").asBoolean()).isTrue();
+		assertThat(count("service_request")).isEqualTo(requests);
+	}
+
+	@Test
+	void anotherMessageUnderTheSameKeyIsStillRefused() {
+		String key = UUID.randomUUID().toString();
+		esb(key, MESSAGE);
+		int requests = count("service_request");
+
+		ResponseEntity<JsonNode> other = esb(key, MESSAGE.replace("HIGH", "LOW"));
+
+		assertThat(other.getStatusCode().value()).isEqualTo(422);
+		assertThat(other.getBody().get("type").asText()).isEqualTo("urn:problem-type:crm:idempotency-key-reused");
+		assertThat(count("service_request")).isEqualTo(requests);
 	}
 
 	private ResponseEntity<JsonNode> esb(String key, String body) {
