@@ -145,6 +145,15 @@ public final class RawHttp {
 			return this.headers.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
 		}
 
+		/** A cookie the response sets, or null. */
+		public String cookie(String name) {
+			return headers("Set-Cookie").stream()
+				.filter((cookie) -> cookie.startsWith(name + "="))
+				.map((cookie) -> cookie.substring(name.length() + 1).split(";")[0])
+				.findFirst()
+				.orElse(null);
+		}
+
 		static Response read(InputStream in) throws IOException {
 			byte[] all = in.readAllBytes();
 			String text = new String(all, StandardCharsets.ISO_8859_1);
