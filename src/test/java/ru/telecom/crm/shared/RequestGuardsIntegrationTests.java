@@ -124,8 +124,8 @@ class RequestGuardsIntegrationTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "/api/../engine-rest", "/api/%2e%2e/engine-rest", "/api/%2E%2E/engine-rest",
-			"/api/.%2e/engine-rest", "/api/..;/engine-rest", "/api/services/../../engine-rest",
-			"/api/./../engine-rest" })
+			"/api/.%2e/engine-rest", "/api/..;/engine-rest", "/api/services/../../engine-rest", "/api/./../engine-rest",
+			"/engine-r%65st", "/%61pi/../engine-rest", "/camunda/api/%65ngine/engine/default" })
 	void aPathOutOfNormalFormIs400AndNeverReachesTheEngine(String prefix) {
 		long instances = this.runtime.createProcessInstanceQuery().count();
 		String start = "/process-definition/key/" + ServiceRequestProcess.KEY + "/start";
