@@ -12,6 +12,12 @@ export const SHOTS = process.env.CRM_SCREENSHOTS ?? 'target/screenshots';
 /** The demo's passwords are the user names; another deployment passes its own. */
 const password = (user) => process.env[`CRM_PASSWORD_${user.toUpperCase()}`] ?? user;
 
+/**
+ * What Chromium refused on the console's pages because of their Content-Security-Policy
+ * (Camunda's webapps have a policy of their own and are not the console's business).
+ */
+export const cspViolations = [];
+
 let shotNumber = 0;
 /** Each test file runs in a process of its own: its screenshots are named after it. */
 const suite = basename(process.argv[1] ?? 'browser', '.test.mjs');
@@ -34,6 +40,11 @@ export async function signIn(browser, user, path = '/camunda/app/tasklist/defaul
 	context.setDefaultTimeout(20_000);
 	const page = await context.newPage();
 	page.on('pageerror', (error) => console.error(`[${user}] page error: ${error.message}`));
+	page.on('console', (message) => {
+		if (/Content Security Policy/i.test(message.text()) && !new URL(page.url()).pathname.startsWith('/camunda/')) {
+			cspViolations.push(`[${user}] ${page.url()}: ${message.text()}`);
+		}
+	});
 	await page.goto(BASE_URL + path);
 	if (LOGIN === 'keycloak') {
 		await page.locator('#username').fill(user);

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { BASE_URL, launchBrowser, screenshot, signIn } from '../lib/app.mjs';
+import { BASE_URL, cspViolations, launchBrowser, screenshot, signIn } from '../lib/app.mjs';
 
 const stamp = String(Date.now()).slice(-6);
 const PHONE = `+7 901 ${stamp.slice(0, 3)} ${stamp.slice(3, 5)} ${stamp.slice(5)}0`;
@@ -92,5 +92,9 @@ describe('the console\'s other operations', () => {
 		assert.match(await page.locator('.facts').innerText(), /its incident was unlinked/);
 		await screenshot(page, 'ivan', 'request-closed-by-unlink');
 		await context.close();
+	});
+
+	test('the console\'s pages broke no rule of their Content-Security-Policy', () => {
+		assert.deepEqual(cspViolations, []);
 	});
 });

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { BASE_URL, eventually, launchBrowser, screenshot, signIn } from '../lib/app.mjs';
+import { BASE_URL, cspViolations, eventually, launchBrowser, screenshot, signIn } from '../lib/app.mjs';
 
 const stamp = String(Date.now()).slice(-6);
 const ORDER = `ORD-7${stamp}`;
@@ -129,5 +129,9 @@ describe('the CRM console', () => {
 		await page.goto(`${BASE_URL}/incidents`);
 		assert.equal(await page.locator(`a[href="${incidentPath}"]`).count(), 0, 'not listed either');
 		await context.close();
+	});
+
+	test('the console\'s pages broke no rule of their Content-Security-Policy', () => {
+		assert.deepEqual(cspViolations, []);
 	});
 });

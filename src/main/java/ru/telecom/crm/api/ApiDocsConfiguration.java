@@ -37,6 +37,9 @@ class ApiDocsConfiguration {
 			"Visible but not yours to change, or not your role (urn:problem-type:crm:forbidden)", "404",
 			"No such item, or not one you may see (urn:problem-type:crm:not-found)", "409",
 			"A transition the state machine does not allow, or a concurrent change (urn:problem-type:crm:conflict)",
+			"429",
+			"Too many failed sign-ins for this user from this address; see Retry-After"
+					+ " (urn:problem-type:crm:too-many-requests)",
 			"503", "LegacyDB cannot answer now; nothing was written (urn:problem-type:crm:unavailable)");
 
 	/** What a body-carrying operation may answer besides. */

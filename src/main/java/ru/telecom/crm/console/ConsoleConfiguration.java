@@ -48,6 +48,7 @@ class ConsoleConfiguration implements WebMvcConfigurer {
 		change.setParamName("lang");
 		change.setIgnoreInvalidLocale(true);
 		registry.addInterceptor(change);
+		registry.addInterceptor(new ConsoleHeaders());
 	}
 
 }

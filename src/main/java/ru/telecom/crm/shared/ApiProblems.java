@@ -15,6 +15,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.lang.Nullable;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -48,6 +49,16 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 		ProblemDetail problem = problem(400, "validation", "Parameter '" + ex.getName() + "' has a wrong value");
 		problem.setProperty("errors", Map.of(ex.getName(), "'" + ex.getValue() + "' is not allowed here"));
 		return ResponseEntity.badRequest().body(problem);
+	}
+
+	/**
+	 * A header or parameter with characters the firewall refuses (control characters,
+	 * such as UTF-8 bytes read as ISO-8859-1), found when the controller reads it.
+	 */
+	@ExceptionHandler(RequestRejectedException.class)
+	ResponseEntity<ProblemDetail> rejected(RequestRejectedException ex) {
+		return ResponseEntity.badRequest()
+			.body(problem(400, "validation", "A header or parameter holds characters that are not allowed"));
 	}
 
 	/**

@@ -17,11 +17,14 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses a request body over the limit before anything reads it, with a problem document
- * (413) like every other error of the API.
+ * Refuses a request body over the limit before anything uses it, with a problem document
+ * (413) like every other error of the API: at once when its Content-Length says so; a
+ * body of no stated length (chunked) is read here as it streams, and refused as soon as
+ * it passes the limit.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+// after NormalizedPaths
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class BodySizeLimit extends OncePerRequestFilter {
 
 	private final long maxBytes;
@@ -39,14 +42,27 @@ class BodySizeLimit extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (request.getContentLengthLong() > this.maxBytes) {
-			response.setStatus(413);
-			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-			response.getWriter()
-				.write("{\"type\":\"" + ApiProblems.TYPE_PREFIX + "payload-too-large\",\"title\":\"Payload Too Large\","
-						+ "\"status\":413,\"detail\":\"The request body is over " + this.maxBytes + " bytes\"}");
+			refuse(response);
 			return;
 		}
+		if (request.getContentLengthLong() < 0) {
+			// the API's bodies are JSON or CSV read whole anyway: read them here, counted
+			request = BufferedBody.read(request, this.maxBytes);
+			if (request == null) {
+				refuse(response);
+				return;
+			}
+		}
 		chain.doFilter(request, response);
+	}
+
+	private void refuse(HttpServletResponse response) throws IOException {
+		response.setStatus(413);
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.setCharacterEncoding("UTF-8");
+		response.getWriter()
+			.write("{\"type\":\"" + ApiProblems.TYPE_PREFIX + "payload-too-large\",\"title\":\"Payload Too Large\","
+					+ "\"status\":413,\"detail\":\"The request body is over " + this.maxBytes + " bytes\"}");
 	}
 
 	/**

@@ -15,19 +15,25 @@ public record PageResponse<T>(List<T> items, int page, int size, long total) {
 	/** The largest page the API serves. */
 	public static final int MAX_SIZE = 200;
 
+	/**
+	 * The deepest item a page may start at: a list that long is searched, not paged, and
+	 * a larger offset would overflow the database's row offset.
+	 */
+	public static final long MAX_OFFSET = 1_000_000;
+
 	public static <T> PageResponse<T> of(Page<T> page) {
 		return new PageResponse<>(page.getContent(), page.getNumber(), page.getSize(), page.getTotalElements());
 	}
 
 	/**
 	 * The page a caller asked for, in this order.
-	 * @throws InvalidInputException when the page is negative or the size not 1 to
-	 * {@value #MAX_SIZE}
+	 * @throws InvalidInputException when the page is negative or starts beyond
+	 * {@value #MAX_OFFSET} items, or the size is not 1 to {@value #MAX_SIZE}
 	 */
 	public static PageRequest request(int page, int size, Sort sort) {
-		if (page < 0 || size < 1 || size > MAX_SIZE) {
+		if (page < 0 || size < 1 || size > MAX_SIZE || (long) page * size > MAX_OFFSET) {
 			throw new InvalidInputException("Paging is out of range",
-					Map.of("page", "0 or more", "size", "1 to " + MAX_SIZE));
+					Map.of("page", "0 or more, at most " + MAX_OFFSET + " items deep", "size", "1 to " + MAX_SIZE));
 		}
 		return PageRequest.of(page, size, sort);
 	}

@@ -71,6 +71,26 @@ public final class KeycloakTokens {
 		}
 	}
 
+	public static void adminDelete(String path) {
+		send(HttpRequest.newBuilder(URI.create(KeycloakServer.url() + "/admin/realms/" + KeycloakServer.REALM + path))
+			.header("Authorization", "Bearer " + ofKeycloakAdmin())
+			.DELETE()
+			.build());
+	}
+
+	/**
+	 * What the token endpoint answers to a user's password grant, token or error
+	 * ({@code invalid_grant} for a wrong password or a locked-out user).
+	 */
+	public static JsonNode passwordGrant(String user, String password) {
+		return send(HttpRequest.newBuilder(URI.create(KeycloakServer.issuer() + "/protocol/openid-connect/token"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers
+				.ofString(form(Map.of("grant_type", "password", "client_id", KeycloakServer.CLIENT_ID, "client_secret",
+						KeycloakServer.CLIENT_SECRET, "username", user, "password", password))))
+			.build());
+	}
+
 	/** A token from any client of the realm, by client credentials. */
 	public static String ofClient(String clientId, String secret) {
 		return token(KeycloakServer.issuer(),
@@ -78,18 +98,21 @@ public final class KeycloakTokens {
 	}
 
 	private static String token(String issuer, Map<String, String> form) {
-		String body = new LinkedHashMap<>(form).entrySet()
-			.stream()
-			.map((entry) -> entry.getKey() + "=" + URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8))
-			.collect(Collectors.joining("&"));
 		JsonNode response = send(HttpRequest.newBuilder(URI.create(issuer + "/protocol/openid-connect/token"))
 			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.POST(HttpRequest.BodyPublishers.ofString(form(form)))
 			.build());
 		if (!response.has("access_token")) {
 			throw new IllegalStateException("No token: " + response);
 		}
 		return response.get("access_token").asText();
+	}
+
+	private static String form(Map<String, String> fields) {
+		return new LinkedHashMap<>(fields).entrySet()
+			.stream()
+			.map((entry) -> entry.getKey() + "=" + URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8))
+			.collect(Collectors.joining("&"));
 	}
 
 	private static JsonNode send(HttpRequest request) {

@@ -139,14 +139,17 @@ class ChannelIntakeService implements ChannelIntake {
 
 	/**
 	 * Stores the message under its key and opens its request, all in one transaction; a
-	 * repeat, even a racing one, returns what the first opened.
+	 * repeat, even a racing one, returns what the first opened. A repeat is the same
+	 * JSON, however serialised (CanonicalJson).
 	 */
 	private ChannelReceipt receive(Channel channel, String caller, String key, String payload, Supplier<Long> open) {
-		String hash = sha256(payload);
+		String hash = CanonicalJson.sha256(payload);
 		return this.keyRaceRetry.inNewTransaction(() -> {
 			Optional<ReceivedMessage> known = this.messages.findByCallerAndIdempotencyKey(caller, key);
 			if (known.isPresent()) {
-				if (!known.get().getPayloadHash().equals(hash)) {
+				String knownHash = known.get().getPayloadHash();
+				// keys stored before hashes were canonical hold the hash of the raw text
+				if (!knownHash.equals(hash) && !knownHash.equals(sha256(payload))) {
 					throw new KeyReused(key);
 				}
 				return new ChannelReceipt(known.get().getServiceRequestId(), true);
