@@ -16,7 +16,10 @@ import ru.telecom.crm.support.PostgresIntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What the engine does less of on a fresh PostgreSQL database: no variable-update rows, one index more. */
+/**
+ * What the engine does less of on a fresh PostgreSQL database: no variable-update rows,
+ * one index more.
+ */
 @PostgresIntegrationTest
 class EngineTuningIntegrationTests {
 

@@ -108,7 +108,9 @@ class CatalogManager implements CatalogApi {
 		return known;
 	}
 
-	/** Read again on the next question, and once more after the import's transaction ends. */
+	/**
+	 * Read again on the next question, and once more after the import's transaction ends.
+	 */
 	private void forget() {
 		this.snapshot = null;
 		if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
