@@ -1,6 +1,5 @@
 package ru.telecom.crm.security;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -11,11 +10,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.form.CamundaFormRef;
@@ -31,6 +27,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 import ru.telecom.crm.directory.Directory;
+import ru.telecom.crm.shared.BufferedBody;
+import ru.telecom.crm.shared.ConflictException;
 import ru.telecom.crm.shared.DomainException;
 import ru.telecom.crm.shared.EngineCalls;
 import ru.telecom.crm.shared.Failures;
@@ -52,6 +50,9 @@ final class EngineDoor extends OncePerRequestFilter {
 	private static final Logger log = LoggerFactory.getLogger(EngineDoor.class);
 
 	private static final ObjectMapper JSON = new ObjectMapper();
+
+	/** What a form's fields can come to, with room to spare; the API's limit. */
+	private static final long MAX_BODY = 1024 * 1024;
 
 	/** Start options a start form does not have. */
 	private static final List<String> START_OPTIONS = List.of("businessKey", "caseInstanceId", "startInstructions",
@@ -77,7 +78,13 @@ final class EngineDoor extends OncePerRequestFilter {
 		boolean admin = CamundaAuthenticationFilter.groupsOf(caller.getAuthorities()).contains(Directory.ADMIN_GROUP);
 		HttpServletRequest passing = request;
 		if (!admin) {
-			byte[] body = request.getInputStream().readAllBytes();
+			BufferedBody read = BufferedBody.read(request, MAX_BODY);
+			if (read == null) {
+				ProblemResponses.write(response, 413, "payload-too-large",
+						"The request body is over " + MAX_BODY + " bytes", Map.of());
+				return;
+			}
+			byte[] body = read.bytes();
 			try {
 				JsonNode checked = check(route, caller.getName(),
 						(body.length > 0) ? JSON.readTree(body) : MissingNode.getInstance());
@@ -96,9 +103,9 @@ final class EngineDoor extends OncePerRequestFilter {
 				ProblemResponses.write(response, 400, "validation", "The request body is not readable JSON", Map.of());
 				return;
 			}
-			passing = new ReplayedBody(request, body);
+			passing = BufferedBody.of(request, body);
 		}
-		answerFailuresAsSuch(passing, response, chain);
+		answerFailuresAsSuch(route, passing, response, chain);
 	}
 
 	/**
@@ -220,11 +227,19 @@ final class EngineDoor extends OncePerRequestFilter {
 		return new ForbiddenException(why);
 	}
 
+	/** Whether the route's task is gone (a task route only). */
+	private boolean isGone(EngineRoute route) {
+		boolean taskRoute = route.action() == EngineRoute.Action.COMPLETE || route.action() == EngineRoute.Action.CLAIM
+				|| route.action() == EngineRoute.Action.UNCLAIM;
+		return taskRoute && EngineCalls.asApp(this.engine,
+				() -> this.engine.getTaskService().createTaskQuery().taskId(route.id()).count() == 0);
+	}
+
 	/**
 	 * The engine answers every failure it does not know with a 500; a conflict or a
 	 * refused input is told as such instead, the same way {@code /api} tells it.
 	 */
-	private static void answerFailuresAsSuch(HttpServletRequest request, HttpServletResponse response,
+	private void answerFailuresAsSuch(EngineRoute route, HttpServletRequest request, HttpServletResponse response,
 			FilterChain chain) throws IOException, ServletException {
 		ContentCachingResponseWrapper buffered = new ContentCachingResponseWrapper(response);
 		EngineFailures.forget();
@@ -232,6 +247,10 @@ final class EngineDoor extends OncePerRequestFilter {
 			chain.doFilter(request, buffered);
 			DomainException meaning = (buffered.getStatus() >= 500 && EngineFailures.last() != null)
 					? Failures.meaningOf(EngineFailures.last()).orElse(null) : null;
+			if (buffered.getStatus() == 403 && isGone(route)) {
+				// the task was completed meanwhile and its grants went with it
+				meaning = new ConflictException("The task was completed meanwhile; nothing was changed");
+			}
 			if (meaning != null) {
 				buffered.resetBuffer();
 				ProblemResponses.write(buffered, meaning.kind().status(), meaning.kind().slug(), meaning.getMessage(),
@@ -242,61 +261,6 @@ final class EngineDoor extends OncePerRequestFilter {
 			EngineFailures.forget();
 			buffered.copyBodyToResponse();
 		}
-	}
-
-	/** The request with its body read once and given again to the engine. */
-	private static final class ReplayedBody extends HttpServletRequestWrapper {
-
-		private final byte[] body;
-
-		ReplayedBody(HttpServletRequest request, byte[] body) {
-			super(request);
-			this.body = body;
-		}
-
-		@Override
-		public ServletInputStream getInputStream() {
-			ByteArrayInputStream in = new ByteArrayInputStream(this.body);
-			return new ServletInputStream() {
-
-				@Override
-				public int read() {
-					return in.read();
-				}
-
-				@Override
-				public int read(byte[] buffer, int offset, int length) {
-					return in.read(buffer, offset, length);
-				}
-
-				@Override
-				public boolean isFinished() {
-					return in.available() == 0;
-				}
-
-				@Override
-				public boolean isReady() {
-					return true;
-				}
-
-				@Override
-				public void setReadListener(ReadListener listener) {
-					throw new UnsupportedOperationException("The body is read already");
-				}
-
-			};
-		}
-
-		@Override
-		public int getContentLength() {
-			return this.body.length;
-		}
-
-		@Override
-		public long getContentLengthLong() {
-			return this.body.length;
-		}
-
 	}
 
 }

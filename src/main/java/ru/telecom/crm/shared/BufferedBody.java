@@ -34,6 +34,13 @@ public final class BufferedBody extends HttpServletRequestWrapper {
 		return (body.length > maxBytes) ? null : new BufferedBody(request, body);
 	}
 
+	/**
+	 * The request with another body in place of its own (one already read, or rewritten).
+	 */
+	public static BufferedBody of(HttpServletRequest request, byte[] body) {
+		return new BufferedBody(request, body.clone());
+	}
+
 	public byte[] bytes() {
 		return this.body.clone();
 	}

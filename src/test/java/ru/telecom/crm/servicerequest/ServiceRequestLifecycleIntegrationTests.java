@@ -122,10 +122,12 @@ class ServiceRequestLifecycleIntegrationTests {
 			.extracting(ActivityEntry::kind, ActivityEntry::actorId)
 			.containsExactly(tuple("CALLER_IDENTIFIED", "system"));
 
+		// the agent who works a queue request takes it
 		as("boris", () -> this.requests.closeWithoutIncident(received.id()));
 		assertThat(this.history.ofServiceRequest(received.id()))
 			.extracting(StatusEntry::oldStatus, StatusEntry::newStatus, StatusEntry::userId, StatusEntry::actorId)
-			.containsExactly(tuple(null, "NEW", null, "system"), tuple("NEW", "CLOSED", null, "boris"));
+			.containsExactly(tuple(null, "NEW", null, "system"), tuple("NEW", "CLOSED", "boris", "boris"));
+		assertThat(this.requestApi.find(received.id()).orElseThrow().assignee()).isEqualTo("boris");
 	}
 
 	@Test
