@@ -1,5 +1,9 @@
 package ru.telecom.crm.security;
 
+import java.time.Duration;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
@@ -12,6 +16,9 @@ import org.camunda.bpm.engine.impl.db.entitymanager.cache.DbEntityCache;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import ru.telecom.crm.shared.ProcessLinks;
 
@@ -29,10 +36,30 @@ public final class InstanceGrants {
 	/** What a manager may do with a task of their department or groups. */
 	static final Permission[] ON_TASK = { Permissions.READ, Permissions.UPDATE };
 
+	/**
+	 * Process instances a manager was granted, once the grant committed: every task of an
+	 * item grants its process again, and the grant, once made, is never taken back (it
+	 * goes with the instance), so a repeat need not ask the database.
+	 */
+	private static final Cache<String, Boolean> GRANTED = Caffeine.newBuilder()
+		.maximumSize(100_000)
+		.expireAfterWrite(Duration.ofHours(1))
+		.build();
+
 	private InstanceGrants() {
 	}
 
-	public static void grantTask(AuthorizationService authorizations, String user, String taskId) {
+	/**
+	 * The task; a task created in this very command has no grants but those made in it,
+	 * so the database is not asked.
+	 */
+	public static void grantTask(AuthorizationService authorizations, String user, String taskId, boolean createdNow) {
+		if (createdNow) {
+			if (!grantedInThisCommand(user, Resources.TASK, taskId)) {
+				insert(authorizations, user, Resources.TASK, taskId, ON_TASK);
+			}
+			return;
+		}
 		grant(authorizations, user, Resources.TASK, taskId, ON_TASK);
 	}
 
@@ -41,7 +68,7 @@ public final class InstanceGrants {
 	 * incident's first mail is queued before its first task makes its managers known).
 	 */
 	public static void grantInstance(AuthorizationService authorizations, String user, String processInstanceId) {
-		grant(authorizations, user, Resources.PROCESS_INSTANCE, processInstanceId, ON_INSTANCE);
+		grantOnce(authorizations, user, processInstanceId);
 		CommandContext command = Context.getCommandContext();
 		if (command == null) {
 			return;
@@ -51,8 +78,15 @@ public final class InstanceGrants {
 			.stream()
 			.filter((execution) -> execution.isProcessInstanceExecution() && cache.isTransient(execution))
 			.filter((started) -> processInstanceId.equals(started.getVariableLocal(ProcessLinks.STARTED_BY)))
-			.forEach(
-					(started) -> grant(authorizations, user, Resources.PROCESS_INSTANCE, started.getId(), ON_INSTANCE));
+			.forEach((started) -> grantOnce(authorizations, user, started.getId()));
+	}
+
+	private static void grantOnce(AuthorizationService authorizations, String user, String processInstanceId) {
+		String key = user + "|" + processInstanceId;
+		if (GRANTED.getIfPresent(key) == null) {
+			grant(authorizations, user, Resources.PROCESS_INSTANCE, processInstanceId, ON_INSTANCE);
+			rememberAfterCommit(key);
+		}
 	}
 
 	/**
@@ -77,14 +111,30 @@ public final class InstanceGrants {
 			.resourceId(resourceId)
 			.count() > 0;
 		if (!granted) {
-			Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-			grant.setUserId(user);
-			grant.setResource(resource);
-			grant.setResourceId(resourceId);
-			for (Permission permission : permissions) {
-				grant.addPermission(permission);
-			}
-			authorizations.saveAuthorization(grant);
+			insert(authorizations, user, resource, resourceId, permissions);
+		}
+	}
+
+	private static void insert(AuthorizationService authorizations, String user, Resource resource, String resourceId,
+			Permission[] permissions) {
+		Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+		grant.setUserId(user);
+		grant.setResource(resource);
+		grant.setResourceId(resourceId);
+		for (Permission permission : permissions) {
+			grant.addPermission(permission);
+		}
+		authorizations.saveAuthorization(grant);
+	}
+
+	private static void rememberAfterCommit(String key) {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					GRANTED.put(key, Boolean.TRUE);
+				}
+			});
 		}
 	}
 

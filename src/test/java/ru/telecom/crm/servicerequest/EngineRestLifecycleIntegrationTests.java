@@ -52,11 +52,13 @@ class EngineRestLifecycleIntegrationTests {
 		// an agent may not read process instances through the engine REST API; her
 		// manager may
 		assertThat(this.rest.withBasicAuth("anna", "anna")
-			.getForEntity("/engine-rest/process-instance/" + requestProcess + "/variables/incidentId", String.class)
+			.getForEntity("/engine-rest/process-instance/" + requestProcess + "/variables/description", String.class)
 			.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-		long incidentId = get("maria", "/engine-rest/process-instance/" + requestProcess + "/variables/incidentId")
-			.get("value")
-			.asLong();
+		assertThat(
+				get("maria", "/engine-rest/process-instance/" + requestProcess + "/variables/description").get("value")
+					.asText())
+			.isEqualTo("Internet drops every hour");
+		long incidentId = this.incidents.findByServiceRequest(requestId).orElseThrow().id();
 		String incidentProcess = get("olga",
 				"/engine-rest/process-instance?processDefinitionKey=IncidentProcess&businessKey=" + incidentId)
 			.get(0)

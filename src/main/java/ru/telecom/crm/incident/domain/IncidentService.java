@@ -34,6 +34,7 @@ import ru.telecom.crm.shared.EngineCalls;
 import ru.telecom.crm.shared.InvalidInputException;
 import ru.telecom.crm.shared.NotFoundException;
 import ru.telecom.crm.shared.SearchFilters;
+import ru.telecom.crm.shared.TransactionMemo;
 import ru.telecom.crm.status.StatusRecorder;
 import ru.telecom.crm.status.StatusRecorder.EntityType;
 
@@ -75,10 +76,7 @@ class IncidentService implements IncidentTransitions {
 		ProcessInstance process = EngineCalls
 			.asApp(() -> this.runtime.createMessageCorrelation(IncidentProcess.MESSAGE_OPENED)
 				.processInstanceBusinessKey(String.valueOf(incident.getId()))
-				.setVariable(IncidentProcess.INCIDENT_ID, incident.getId())
-				.setVariable(IncidentProcess.SERVICE_REQUEST_ID, command.serviceRequestId())
 				.setVariable(IncidentProcess.WORK_GROUP, "wg-" + service.workGroupCode())
-				.setVariable(IncidentProcess.ENGINEER, null)
 				.setVariable(IncidentProcess.SUMMARY,
 						"Service " + service.code() + " " + service.name() + "\n"
 								+ ((command.summary() != null) ? command.summary() : ""))
@@ -132,15 +130,20 @@ class IncidentService implements IncidentTransitions {
 	@Override
 	@Transactional(readOnly = true)
 	public long idOfProcess(String processInstanceId) {
-		return this.incidents.findByProcessInstanceId(processInstanceId)
-			.map(Incident::getId)
+		return linkedTo(processInstanceId)
 			.orElseThrow(() -> new IllegalStateException("No incident belongs to process " + processInstanceId));
+	}
+
+	/** The incident linked to the process; asked once per transaction. */
+	private Optional<Long> linkedTo(String processInstanceId) {
+		return TransactionMemo.get(this, processInstanceId,
+				() -> this.incidents.findByProcessInstanceId(processInstanceId).map(Incident::getId));
 	}
 
 	@Override
 	@Transactional(readOnly = true)
 	public Optional<IncidentView> findByProcess(String processInstanceId) {
-		return this.incidents.findByProcessInstanceId(processInstanceId).map(Incident::view);
+		return linkedTo(processInstanceId).flatMap(this.incidents::findById).map(Incident::view);
 	}
 
 	@Override

@@ -45,8 +45,9 @@ class TaskVisibilityListener implements TaskListener {
 		task.getCandidates().stream().map(IdentityLink::getGroupId).filter(Objects::nonNull).forEach(groups::add);
 		Set<String> managers = this.access.managersOfTask(task.getProcessInstanceId(), task.getAssignee(), groups);
 		String process = task.getProcessInstanceId();
+		boolean created = TaskListener.EVENTNAME_CREATE.equals(task.getEventName());
 		EngineCalls.asApp(() -> managers.forEach((manager) -> {
-			InstanceGrants.grantTask(this.authorizations, manager, task.getId());
+			InstanceGrants.grantTask(this.authorizations, manager, task.getId(), created);
 			InstanceGrants.grantInstance(this.authorizations, manager, process);
 		}));
 	}

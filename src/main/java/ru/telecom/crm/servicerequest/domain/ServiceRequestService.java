@@ -24,6 +24,7 @@ import ru.telecom.crm.servicerequest.ServiceRequestView;
 import ru.telecom.crm.shared.NotFoundException;
 import ru.telecom.crm.shared.SearchFilters;
 import ru.telecom.crm.shared.Priority;
+import ru.telecom.crm.shared.TransactionMemo;
 import ru.telecom.crm.status.StatusRecorder;
 import ru.telecom.crm.status.StatusRecorder.EntityType;
 
@@ -56,8 +57,9 @@ class ServiceRequestService implements RequestTransitions {
 	@Override
 	@Transactional(readOnly = true)
 	public long idOfProcess(String processInstanceId) {
-		return this.requests.findByProcessInstanceId(processInstanceId)
-			.map(ServiceRequest::getId)
+		return TransactionMemo
+			.get(this, processInstanceId,
+					() -> this.requests.findByProcessInstanceId(processInstanceId).map(ServiceRequest::getId))
 			.orElseThrow(() -> new IllegalStateException("No service request belongs to process " + processInstanceId));
 	}
 

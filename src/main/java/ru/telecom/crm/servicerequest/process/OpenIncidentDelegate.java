@@ -41,7 +41,7 @@ class OpenIncidentDelegate implements JavaDelegate {
 		ServiceRequestView request = this.requests.find(requestId).orElseThrow();
 		IncidentView incident = this.incidents.open(new OpenIncident(requestId, request.clientId(), request.priority(),
 				serviceCode.intValue(), summary(execution, request)), this.actor.id());
-		execution.setVariable(INCIDENT_ID, incident.id());
+		// the incident is found through its request (and its process), not a variable
 	}
 
 	/** Client, order and what the client reports, for the incident's forms. */

@@ -63,7 +63,6 @@ class OpenServiceRequestDelegate implements JavaDelegate {
 				this.actor.id());
 		this.requests.attachToProcess(request.id(), execution.getProcessInstanceId());
 		execution.setProcessBusinessKey(String.valueOf(request.id()));
-		execution.setVariable(SERVICE_REQUEST_ID, request.id());
 		execution.setVariable(ASSIGNEE, agent);
 		execution.setVariable(CALLER_IDENTIFIED, found != null);
 		if (found != null) {

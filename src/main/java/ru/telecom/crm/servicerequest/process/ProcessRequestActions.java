@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 
 import org.springframework.stereotype.Service;
@@ -79,10 +80,16 @@ class ProcessRequestActions implements RequestActions {
 
 	@Override
 	public ServiceRequestView open(OpenRequest request) {
-		Map<String, Object> variables = partyVariables(request.party());
-		variables.put(CHANNEL, Channel.PHONE.name());
-		variables.put(DESCRIPTION, request.description());
-		variables.put(PRIORITY, (request.priority() != null) ? request.priority().name() : null);
+		// the lookup runs in the start transaction: what it reads need not be kept
+		VariableMap variables = transientOnly(partyVariables(request.party()));
+		variables.put(CHANNEL, Variables.stringValue(Channel.PHONE.name(), true));
+		if (request.priority() != null) {
+			variables.put(PRIORITY, Variables.stringValue(request.priority().name(), true));
+		}
+		if (request.description() != null) {
+			// the qualify form shows it
+			variables.put(DESCRIPTION, request.description());
+		}
 		// two agents opening requests for the same new client: the loser runs again
 		return this.keyRaceRetry.inNewTransaction(() -> EngineCalls.asApp(this.engine, () -> start(variables)));
 	}
@@ -95,6 +102,7 @@ class ProcessRequestActions implements RequestActions {
 		}
 		Map<String, Object> variables = new HashMap<>();
 		variables.put(CHANNEL, message.channel().name());
+		// kept: the lookup runs later, as a job
 		// bytes, not text: the engine keeps text variables to 4000 characters
 		variables.put(RAW_MESSAGE, (message.rawMessage() != null)
 				? Variables.byteArrayValue(message.rawMessage().getBytes(StandardCharsets.UTF_8)) : null);
@@ -172,16 +180,31 @@ class ProcessRequestActions implements RequestActions {
 		return task;
 	}
 
+	/** What the caller told, without what they did not: no variable for a blank. */
 	private static Map<String, Object> partyVariables(IntakeParty party) {
 		Map<String, Object> variables = new HashMap<>();
-		variables.put(CLIENT_ID, party.clientId());
-		variables.put(CLIENT_PHONE, party.clientPhone());
-		variables.put(CLIENT_LAST_NAME, party.clientLastName());
-		variables.put(CLIENT_FIRST_NAME, party.clientFirstName());
-		variables.put(CLIENT_MIDDLE_NAME, party.clientMiddleName());
-		variables.put(CLIENT_EMAIL, party.clientEmail());
-		variables.put(ORDER_CODE, party.orderCode());
-		variables.put(ORDER_NAME, party.orderName());
+		putGiven(variables, CLIENT_ID, party.clientId());
+		putGiven(variables, CLIENT_PHONE, party.clientPhone());
+		putGiven(variables, CLIENT_LAST_NAME, party.clientLastName());
+		putGiven(variables, CLIENT_FIRST_NAME, party.clientFirstName());
+		putGiven(variables, CLIENT_MIDDLE_NAME, party.clientMiddleName());
+		putGiven(variables, CLIENT_EMAIL, party.clientEmail());
+		putGiven(variables, ORDER_CODE, party.orderCode());
+		putGiven(variables, ORDER_NAME, party.orderName());
+		return variables;
+	}
+
+	private static void putGiven(Map<String, Object> variables, String name, Object value) {
+		if (value != null && !value.toString().isBlank()) {
+			variables.put(name, value);
+		}
+	}
+
+	/** The same values as transient variables: read in this transaction, never stored. */
+	private static VariableMap transientOnly(Map<String, Object> values) {
+		VariableMap variables = Variables.createVariables();
+		values.forEach((name, value) -> variables.put(name, (value instanceof Long number)
+				? Variables.longValue(number, true) : Variables.stringValue(value.toString(), true)));
 		return variables;
 	}
 
