@@ -124,18 +124,15 @@ final class EngineDoor extends OncePerRequestFilter {
 			case COMPLETE -> {
 				Task task = ownTask(route.id(), caller, "complete it");
 				FormFields fields = fieldsOf(task.getCamundaFormRef(), "task '" + task.getName() + "'");
-				JsonNode variables = body.path("variables");
-				if (variables instanceof ObjectNode written) {
-					withoutWhatIsShown(task, fields, written);
-				}
-				check(fields, variables);
-				return body;
+				return checked(fields, body);
 			}
 			case START_BY_KEY, START_BY_ID -> {
 				for (String option : START_OPTIONS) {
 					JsonNode value = body.path(option);
-					if (!value.isMissingNode() && !value.isNull() && !value.asText().isEmpty()
-							&& !"false".equals(value.asText())) {
+					boolean unset = value.isMissingNode() || value.isNull()
+							|| (value.isTextual() && value.asText().isEmpty())
+							|| (value.isBoolean() && !value.asBoolean());
+					if (!unset) {
 						throw new InvalidInputException(option,
 								"is set by the app, not by the one who starts the process");
 					}
@@ -146,7 +143,7 @@ final class EngineDoor extends OncePerRequestFilter {
 				if (form == null) {
 					throw refused("'" + definition.getName() + "' is started by the app, not from a form");
 				}
-				check(fieldsOf(form, "process '" + definition.getName() + "'"), body.path("variables"));
+				return checked(fieldsOf(form, "process '" + definition.getName() + "'"), body);
 			}
 			case OWN_PASSWORD -> {
 				if (!caller.equals(route.id())) {
@@ -160,27 +157,6 @@ final class EngineDoor extends OncePerRequestFilter {
 					+ " use the task's form, the console or /api");
 		}
 		return null;
-	}
-
-	/**
-	 * Drops the read-only fields sent back as they are; one sent changed is refused, as
-	 * the form does not let anyone change it.
-	 */
-	private void withoutWhatIsShown(Task task, FormFields fields, ObjectNode variables) {
-		for (String name : fields.shown()) {
-			if (!variables.has(name)) {
-				continue;
-			}
-			Object now = EngineCalls.asApp(this.engine,
-					() -> this.engine.getTaskService().getVariable(task.getId(), name));
-			JsonNode sent = variables.get(name).path("value");
-			boolean same = (sent.isMissingNode() || sent.isNull()) ? now == null
-					: now != null && String.valueOf(now).equals(sent.asText());
-			if (!same) {
-				throw new InvalidInputException(name, "is shown by the form, not filled in; it cannot be changed");
-			}
-			variables.remove(name);
-		}
 	}
 
 	private Task ownTask(String taskId, String caller, String action) {
@@ -210,6 +186,33 @@ final class EngineDoor extends OncePerRequestFilter {
 			throw new NotFoundException("Process definition", route.id());
 		}
 		return definition;
+	}
+
+	/**
+	 * The body the engine gets: the form's fields, checked, and nothing else of what was
+	 * sent. Read-only fields, which Tasklist sends back as it shows them, are left out:
+	 * they write nothing.
+	 */
+	private static JsonNode checked(FormFields fields, JsonNode body) {
+		JsonNode sent = body.path("variables");
+		ObjectNode variables = JSON.createObjectNode();
+		if (sent.isObject()) {
+			sent.fields().forEachRemaining((field) -> {
+				if (!fields.shown().contains(field.getKey())) {
+					variables.set(field.getKey(), field.getValue());
+				}
+			});
+		}
+		else if (!sent.isMissingNode() && !sent.isNull()) {
+			throw new InvalidInputException("variables", "must be an object of named values");
+		}
+		check(fields, variables);
+		ObjectNode passed = JSON.createObjectNode();
+		passed.set("variables", variables);
+		if (body.path("withVariablesInReturn").isBoolean()) {
+			passed.set("withVariablesInReturn", body.get("withVariablesInReturn"));
+		}
+		return passed;
 	}
 
 	private static FormFields fieldsOf(CamundaFormRef form, String what) {

@@ -1,9 +1,7 @@
 package ru.telecom.crm.security;
 
-import java.time.Duration;
+import java.util.Set;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
@@ -16,9 +14,6 @@ import org.camunda.bpm.engine.impl.db.entitymanager.cache.DbEntityCache;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
-
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import ru.telecom.crm.shared.ProcessLinks;
 
@@ -35,16 +30,6 @@ public final class InstanceGrants {
 
 	/** What a manager may do with a task of their department or groups. */
 	static final Permission[] ON_TASK = { Permissions.READ, Permissions.UPDATE };
-
-	/**
-	 * Process instances a manager was granted, once the grant committed: every task of an
-	 * item grants its process again, and the grant, once made, is never taken back (it
-	 * goes with the instance), so a repeat need not ask the database.
-	 */
-	private static final Cache<String, Boolean> GRANTED = Caffeine.newBuilder()
-		.maximumSize(100_000)
-		.expireAfterWrite(Duration.ofHours(1))
-		.build();
 
 	private InstanceGrants() {
 	}
@@ -82,11 +67,30 @@ public final class InstanceGrants {
 	}
 
 	private static void grantOnce(AuthorizationService authorizations, String user, String processInstanceId) {
-		String key = user + "|" + processInstanceId;
-		if (GRANTED.getIfPresent(key) == null) {
-			grant(authorizations, user, Resources.PROCESS_INSTANCE, processInstanceId, ON_INSTANCE);
-			rememberAfterCommit(key);
-		}
+		grant(authorizations, user, Resources.PROCESS_INSTANCE, processInstanceId, ON_INSTANCE);
+	}
+
+	/**
+	 * Takes back the task's and its process's grants of every user but {@code keep}: the
+	 * managers of an assignee who no longer holds the item lose sight of it, as they do
+	 * in {@code /api}.
+	 */
+	public static void revokeAllBut(AuthorizationService authorizations, String taskId, String processInstanceId,
+			Set<String> keep) {
+		revokeAllBut(authorizations, Resources.TASK, taskId, keep);
+		revokeAllBut(authorizations, Resources.PROCESS_INSTANCE, processInstanceId, keep);
+	}
+
+	private static void revokeAllBut(AuthorizationService authorizations, Resource resource, String resourceId,
+			Set<String> keep) {
+		authorizations.createAuthorizationQuery()
+			.authorizationType(Authorization.AUTH_TYPE_GRANT)
+			.resourceType(resource)
+			.resourceId(resourceId)
+			.list()
+			.stream()
+			.filter((grant) -> grant.getUserId() != null && !keep.contains(grant.getUserId()))
+			.forEach((grant) -> authorizations.deleteAuthorization(grant.getId()));
 	}
 
 	/**
@@ -127,23 +131,16 @@ public final class InstanceGrants {
 		authorizations.saveAuthorization(grant);
 	}
 
-	private static void rememberAfterCommit(String key) {
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					GRANTED.put(key, Boolean.TRUE);
-				}
-			});
-		}
-	}
-
 	/** A grant made earlier in this command is not in the database yet. */
 	private static boolean grantedInThisCommand(String user, Resource resource, String resourceId) {
 		CommandContext command = Context.getCommandContext();
-		return command != null && command.getDbEntityManager()
-			.getCachedEntitiesByType(AuthorizationEntity.class)
+		if (command == null) {
+			return false;
+		}
+		DbEntityCache cache = command.getDbEntityManager().getDbEntityCache();
+		return cache.getEntitiesByType(AuthorizationEntity.class)
 			.stream()
+			.filter((grant) -> !cache.isDeleted(grant))
 			.anyMatch((grant) -> user.equals(grant.getUserId()) && resourceId.equals(grant.getResourceId())
 					&& grant.getResourceType() == resource.resourceType());
 	}

@@ -7,6 +7,8 @@ import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.persistence.entity.PropertyChange;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.IdentityLink;
 
 import org.springframework.stereotype.Component;
@@ -46,10 +48,27 @@ class TaskVisibilityListener implements TaskListener {
 		Set<String> managers = this.access.managersOfTask(task.getProcessInstanceId(), task.getAssignee(), groups);
 		String process = task.getProcessInstanceId();
 		boolean created = TaskListener.EVENTNAME_CREATE.equals(task.getEventName());
+		if (!created && hadAnotherAssignee(task)) {
+			// unclaimed or handed on: whoever saw it for the one before no longer does
+			Set<String> keep = new LinkedHashSet<>(managers);
+			if (task.getAssignee() != null) {
+				keep.add(task.getAssignee());
+			}
+			EngineCalls.asApp(() -> InstanceGrants.revokeAllBut(this.authorizations, task.getId(), process, keep));
+		}
 		EngineCalls.asApp(() -> managers.forEach((manager) -> {
 			InstanceGrants.grantTask(this.authorizations, manager, task.getId(), created);
 			InstanceGrants.grantInstance(this.authorizations, manager, process);
 		}));
+	}
+
+	/** Whether the task was someone's before this assignment (not a first claim). */
+	private static boolean hadAnotherAssignee(DelegateTask task) {
+		if (!(task instanceof TaskEntity entity)) {
+			return false;
+		}
+		PropertyChange change = entity.getPropertyChanges().get(TaskEntity.ASSIGNEE);
+		return change != null && change.getOrgValue() != null;
 	}
 
 }
