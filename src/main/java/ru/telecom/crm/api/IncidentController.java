@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.security.core.Authentication;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,6 +33,8 @@ import ru.telecom.crm.status.StatusHistory;
 
 /** Incidents: what the caller may see, and the transitions the caller may make. */
 @RestController
+// one transaction per call: the access check, the change and the answer read one state
+@Transactional
 class IncidentController {
 
 	private final AccessPolicy access;

@@ -17,6 +17,7 @@ import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -42,6 +43,8 @@ import ru.telecom.crm.status.StatusHistory;
 
 /** Service requests: what the caller may see, and the actions the caller may take. */
 @RestController
+// one transaction per call: the access check, the change and the answer read one state
+@Transactional
 @RequestMapping("/api/service-requests")
 class ServiceRequestController {
 
