@@ -84,7 +84,39 @@ class AuthorizationSeeder {
 						Permissions.READ_HISTORY, Permissions.UPDATE_INSTANCE);
 			}
 		}
-		log.info("Camunda authorizations granted to {} queues and {} managers", queues.size(), managers.size());
+		int former = takeBackFromFormerManagers(managers);
+		log.info("Camunda authorizations granted to {} queues and {} managers, taken back from {} former managers",
+				queues.size(), managers.size(), former);
+	}
+
+	/**
+	 * Someone who no longer heads a department or a work group loses Cockpit and the
+	 * processes' diagrams (their instance grants went with the assignments).
+	 */
+	private int takeBackFromFormerManagers(Set<String> managers) {
+		Set<String> former = new java.util.TreeSet<>();
+		this.authorizations.createAuthorizationQuery()
+			.authorizationType(Authorization.AUTH_TYPE_GRANT)
+			.resourceType(Resources.APPLICATION)
+			.resourceId("cockpit")
+			.list()
+			.stream()
+			.map(Authorization::getUserId)
+			.filter((user) -> user != null && !managers.contains(user))
+			.forEach(former::add);
+		for (String user : former) {
+			this.authorizations.createAuthorizationQuery()
+				.authorizationType(Authorization.AUTH_TYPE_GRANT)
+				.userIdIn(user)
+				.list()
+				.stream()
+				.filter((grant) -> (grant.getResourceType() == Resources.APPLICATION.resourceType()
+						&& "cockpit".equals(grant.getResourceId()))
+						|| (grant.getResourceType() == Resources.PROCESS_DEFINITION.resourceType()
+								&& PROCESSES.contains(grant.getResourceId())))
+				.forEach((grant) -> this.authorizations.deleteAuthorization(grant.getId()));
+		}
+		return former.size();
 	}
 
 	private void grantGroup(String groupId, Resource resource, String resourceId, Permission... permissions) {

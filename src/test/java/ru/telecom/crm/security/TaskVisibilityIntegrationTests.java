@@ -63,6 +63,30 @@ class TaskVisibilityIntegrationTests extends TaskVisibilityScenario {
 	}
 
 	@Test
+	void someoneWhoNoLongerManagesLosesCockpit() {
+		var cockpit = this.authorizationService
+			.createNewAuthorization(org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT);
+		cockpit.setUserId("ivan");
+		cockpit.setResource(Resources.APPLICATION);
+		cockpit.setResourceId("cockpit");
+		cockpit.addPermission(org.camunda.bpm.engine.authorization.Permissions.ACCESS);
+		this.authorizationService.saveAuthorization(cockpit);
+
+		this.seeder.seed();
+
+		assertThat(this.authorizationService.createAuthorizationQuery()
+			.userIdIn("ivan")
+			.resourceType(Resources.APPLICATION)
+			.resourceId("cockpit")
+			.count()).isZero();
+		assertThat(this.authorizationService.createAuthorizationQuery()
+			.userIdIn("olga")
+			.resourceType(Resources.APPLICATION)
+			.resourceId("cockpit")
+			.count()).isOne();
+	}
+
+	@Test
 	void seedingTheGrantsAgainDuplicatesNothing() {
 		long before = this.authorizationService.createAuthorizationQuery().count();
 
