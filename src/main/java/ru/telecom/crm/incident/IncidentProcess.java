@@ -20,10 +20,6 @@ public final class IncidentProcess {
 	public static final String MESSAGE_UNLINKED = "Msg_IncidentUnlinked";
 
 	/** Variables. */
-	public static final String INCIDENT_ID = "incidentId";
-
-	public static final String SERVICE_REQUEST_ID = "serviceRequestId";
-
 	/** The candidate group of the work group's queue, {@code wg-<code>}. */
 	public static final String WORK_GROUP = "workGroup";
 

@@ -79,9 +79,8 @@ class AuthorizationSeeder {
 				// the diagram only: the instances a manager sees are granted one by one
 				// as
 				// they enter the department or the groups (InstanceGrants)
-				grantUser(manager, Resources.PROCESS_DEFINITION, process, Permissions.READ);
-				takeBack(manager, Resources.PROCESS_DEFINITION, process, Permissions.READ_INSTANCE,
-						Permissions.READ_HISTORY, Permissions.UPDATE_INSTANCE);
+				grantUserExactly(manager, Resources.PROCESS_DEFINITION, process, new Permission[] { Permissions.READ },
+						Permissions.READ_INSTANCE, Permissions.READ_HISTORY, Permissions.UPDATE_INSTANCE);
 			}
 		}
 		int former = takeBackFromFormerManagers(managers);
@@ -136,6 +135,15 @@ class AuthorizationSeeder {
 	}
 
 	private void grantUser(String userId, Resource resource, String resourceId, Permission... permissions) {
+		grantUserExactly(userId, resource, resourceId, permissions);
+	}
+
+	/**
+	 * The user's grant with these permissions, and without {@code takenBack}: what
+	 * earlier versions granted more than DESIGN §3 allows.
+	 */
+	private void grantUserExactly(String userId, Resource resource, String resourceId, Permission[] permissions,
+			Permission... takenBack) {
 		Authorization grant = this.authorizations.createAuthorizationQuery()
 			.authorizationType(Authorization.AUTH_TYPE_GRANT)
 			.userIdIn(userId)
@@ -148,25 +156,17 @@ class AuthorizationSeeder {
 			grant.setResource(resource);
 			grant.setResourceId(resourceId);
 		}
-		save(grant, permissions);
-	}
-
-	/** What earlier versions granted more than DESIGN §3 allows. */
-	private void takeBack(String userId, Resource resource, String resourceId, Permission... permissions) {
-		Authorization grant = this.authorizations.createAuthorizationQuery()
-			.authorizationType(Authorization.AUTH_TYPE_GRANT)
-			.userIdIn(userId)
-			.resourceType(resource)
-			.resourceId(resourceId)
-			.singleResult();
-		if (grant != null && Arrays.stream(permissions).anyMatch(grant::isPermissionGranted)) {
-			Arrays.stream(permissions).forEach(grant::removePermission);
-			this.authorizations.saveAuthorization(grant);
-		}
+		boolean excess = Arrays.stream(takenBack).anyMatch(grant::isPermissionGranted);
+		Arrays.stream(takenBack).forEach(grant::removePermission);
+		save(grant, excess, permissions);
 	}
 
 	private void save(Authorization grant, Permission... permissions) {
-		boolean missing = false;
+		save(grant, false, permissions);
+	}
+
+	private void save(Authorization grant, boolean changed, Permission... permissions) {
+		boolean missing = changed;
 		for (Permission permission : permissions) {
 			if (!grant.isPermissionGranted(permission)) {
 				grant.addPermission(permission);

@@ -2,7 +2,8 @@ package ru.telecom.crm.servicerequest;
 
 /**
  * The {@code ServiceRequestProcess} model's names, used by code and tests alike. The
- * process's business key is the request's id.
+ * process's business key is the request's id; the request is found through its link to
+ * the process, never through a variable.
  */
 public final class ServiceRequestProcess {
 
@@ -34,8 +35,6 @@ public final class ServiceRequestProcess {
 	public static final String RAW_MESSAGE = "rawMessage";
 
 	/** Variables the process sets. */
-	public static final String SERVICE_REQUEST_ID = "serviceRequestId";
-
 	/** The agent the request's tasks go to; empty for the helpdesk queue. */
 	public static final String ASSIGNEE = "assignee";
 
@@ -52,8 +51,6 @@ public final class ServiceRequestProcess {
 	public static final String DECISION = "requestDecision";
 
 	public static final String SERVICE_CODE = "serviceCode";
-
-	public static final String INCIDENT_ID = "incidentId";
 
 	/** Input parameters of service tasks. */
 	public static final String CLOSE_REASON = "closeReason";

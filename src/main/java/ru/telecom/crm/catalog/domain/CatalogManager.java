@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,6 +21,7 @@ import ru.telecom.crm.catalog.CatalogImport;
 import ru.telecom.crm.catalog.CatalogImport.ServiceEntry;
 import ru.telecom.crm.catalog.CatalogImport.WorkGroupEntry;
 import ru.telecom.crm.catalog.CatalogImportResult;
+import ru.telecom.crm.catalog.CatalogSettings;
 import ru.telecom.crm.catalog.CatalogImportResult.Counts;
 import ru.telecom.crm.catalog.CatalogImported;
 import ru.telecom.crm.catalog.CatalogUsage;
@@ -58,8 +58,8 @@ class CatalogManager implements CatalogApi {
 
 	CatalogManager(WorkGroupRepository workGroups, TelecomServiceRepository services,
 			ObjectProvider<CatalogUsage> usages, ApplicationEventPublisher events, Clock clock,
-			@Value("${crm.catalog.cache-ttl:30s}") Duration cacheTtl) {
-		this.cacheTtl = cacheTtl;
+			CatalogSettings settings) {
+		this.cacheTtl = settings.cacheTtl();
 		this.workGroups = workGroups;
 		this.services = services;
 		this.usages = usages;

@@ -14,7 +14,6 @@ import ru.telecom.crm.servicerequest.ServiceRequestView;
 import ru.telecom.crm.shared.CurrentActor;
 import ru.telecom.crm.shared.InvalidInputException;
 
-import static ru.telecom.crm.servicerequest.ServiceRequestProcess.INCIDENT_ID;
 import static ru.telecom.crm.servicerequest.ServiceRequestProcess.SERVICE_CODE;
 
 /** Opens the incident for the service the agent chose; the request goes IN_PROGRESS. */

@@ -23,7 +23,6 @@ import static ru.telecom.crm.servicerequest.ServiceRequestProcess.DESCRIPTION;
 import static ru.telecom.crm.servicerequest.ServiceRequestProcess.MESSAGE_TEXT;
 import static ru.telecom.crm.servicerequest.ServiceRequestProcess.PRIORITY;
 import static ru.telecom.crm.servicerequest.ServiceRequestProcess.RAW_MESSAGE;
-import static ru.telecom.crm.servicerequest.ServiceRequestProcess.SERVICE_REQUEST_ID;
 
 /**
  * Opens the request at the start of its process. An agent on the phone gets the lookup in

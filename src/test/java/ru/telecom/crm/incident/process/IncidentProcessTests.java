@@ -221,10 +221,7 @@ class IncidentProcessTests {
 	private ProcessInstance open() {
 		return runtimeService().createMessageCorrelation(IncidentProcess.MESSAGE_OPENED)
 			.processInstanceBusinessKey("7")
-			.setVariable(IncidentProcess.INCIDENT_ID, 7L)
-			.setVariable(IncidentProcess.SERVICE_REQUEST_ID, 42L)
 			.setVariable(IncidentProcess.WORK_GROUP, "wg-100")
-			.setVariable(ENGINEER, null)
 			.correlateStartMessage();
 	}
 

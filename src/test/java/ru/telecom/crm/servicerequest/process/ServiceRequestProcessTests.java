@@ -55,7 +55,6 @@ class ServiceRequestProcessTests {
 		Mocks.register("openServiceRequestDelegate", (JavaDelegate) (execution) -> {
 			boolean agent = "PHONE".equals(execution.getVariable(CHANNEL));
 			execution.setProcessBusinessKey("42");
-			execution.setVariable(SERVICE_REQUEST_ID, 42L);
 			execution.setVariable(ASSIGNEE, agent ? "anna" : null);
 			execution.setVariable(CALLER_IDENTIFIED, agent);
 			this.calls.add("open");
@@ -69,7 +68,6 @@ class ServiceRequestProcessTests {
 			this.calls.add(strict ? "bind" : "look up");
 		});
 		Mocks.register("openIncidentDelegate", (JavaDelegate) (execution) -> {
-			execution.setVariable(INCIDENT_ID, 7L);
 			this.calls.add("open incident " + execution.getVariable(SERVICE_CODE));
 		});
 		Mocks.register("closeServiceRequestDelegate",
