@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.SuspendedEntityInteractionException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.impl.cmd.AbstractCorrelateMessageCmd;
 import org.camunda.bpm.engine.impl.pvm.PvmException;
 
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -57,12 +58,28 @@ public final class Failures {
 			if (cause instanceof TaskAlreadyClaimedException) {
 				return Optional.of(new ConflictException("Someone else has claimed this task meanwhile"));
 			}
-			if (cause instanceof MismatchingMessageCorrelationException || cause instanceof NullValueException) {
+			if (cause instanceof MismatchingMessageCorrelationException || cause instanceof NullValueException
+					|| isCorrelationRace(cause)) {
 				return Optional.of(new ConflictException(
 						"The item has moved on meanwhile (its step is done or gone); read it again"));
 			}
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * The engine's message correlation finds the waiting subscription, then reads its
+	 * execution; when another transaction has ended that execution in between (committed
+	 * after the first read, before the second), the engine fails with a bare
+	 * {@link NullPointerException} instead of a "nothing to correlate". The step moved on
+	 * meanwhile: a conflict, like the other ways of saying it.
+	 */
+	private static boolean isCorrelationRace(Throwable failure) {
+		if (!(failure instanceof NullPointerException)) {
+			return false;
+		}
+		StackTraceElement[] stack = failure.getStackTrace();
+		return stack.length > 0 && stack[0].getClassName().equals(AbstractCorrelateMessageCmd.class.getName());
 	}
 
 }
