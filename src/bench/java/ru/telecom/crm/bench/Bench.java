@@ -68,13 +68,28 @@ public final class Bench {
 		IntakeMix mix = new IntakeMix(this.options.legacyRows());
 		Map<String, Scenario> scenarios = Map.of("intake", new IntakeScenario(this.api, users, mix), "lifecycle",
 				new LifecycleScenario(this.api, users, mix), "worklists", new WorklistsScenario(this.api, users));
+		CleanupScenario cleanup = new CleanupScenario(this.api, this.psql, this.options.database(),
+				scenarios.get("lifecycle"), this.options.cleanupRows());
 		List<Map<String, Object>> levels = new ArrayList<>();
 		long errors = 0;
 		boolean empty = false;
 		for (Map.Entry<String, List<Integer>> plan : this.options.plans().entrySet()) {
-			Scenario scenario = scenarios.get(plan.getKey());
-			List<Integer> clients = plan.getValue().isEmpty() ? scenario.defaultClients() : plan.getValue();
-			for (Level level : runScenario(scenario, clients)) {
+			List<Level> done;
+			if (plan.getKey().equals(CleanupScenario.NAME)) {
+				List<Integer> clients = plan.getValue().isEmpty() ? List.of(4) : plan.getValue();
+				List<Level> without = runScenario(cleanup.lifecycle("cleanup-off"), clients, null);
+				cleanup.load();
+				List<Level> during = runScenario(cleanup.lifecycle("cleanup-on"), clients, cleanup);
+				result.put("cleanup", cleanup.figures(without, during));
+				done = new ArrayList<>(without);
+				done.addAll(during);
+			}
+			else {
+				Scenario scenario = scenarios.get(plan.getKey());
+				done = runScenario(scenario,
+						plan.getValue().isEmpty() ? scenario.defaultClients() : plan.getValue(), null);
+			}
+			for (Level level : done) {
 				levels.add(level.toMap());
 				errors += level.phase().tally().errorCount();
 				empty |= level.phase().tally().operations.count() == 0;
@@ -108,7 +123,12 @@ public final class Bench {
 
 	private long warmupErrors;
 
-	private List<Level> runScenario(Scenario scenario, List<Integer> clients) throws InterruptedException {
+	/**
+	 * The warm-up, then each level between two readings of the counters; with
+	 * {@code cleanup}, the history cleanup's figures right around each level.
+	 */
+	private List<Level> runScenario(Scenario scenario, List<Integer> clients, CleanupScenario cleanup)
+			throws InterruptedException {
 		Runner.Limit first = this.options.limit(clients.get(0));
 		this.report.scenario(scenario, this.options.warmup(), first.byOperations()
 				? (this.options.operations() > 0 ? this.options.operations() + " operations" : "2 operations a client")
@@ -128,7 +148,13 @@ public final class Bench {
 		long mails = this.app.mails();
 		double[] cpu = this.app.cpuSeconds();
 		for (int count : clients) {
+			if (cleanup != null) {
+				cleanup.beforeLevel();
+			}
 			Runner.Phase phase = Runner.run(scenario, count, this.options.limit(count), scenario.name() + " x" + count);
+			if (cleanup != null) {
+				cleanup.afterLevel(phase);
+			}
 			settle();
 			PgProbe.Snapshot after = this.pg.take();
 			long mailsAfter = this.app.mails();
@@ -182,7 +208,9 @@ public final class Bench {
 	 * failed.
 	 */
 	private Map<String, Object> jobsAfterwards() throws InterruptedException {
-		String due = "select count(*) from act_ru_job where retries_ > 0 and (duedate_ is null or duedate_ <= now())";
+		// the history cleanup's job is due while it has work, in the cleanup scenario's window
+		String due = "select count(*) from act_ru_job where retries_ > 0 and (duedate_ is null or duedate_ <= now())"
+				+ " and handler_type_ <> 'history-cleanup'";
 		long deadline = System.nanoTime() + 60_000_000_000L;
 		while (Long.parseLong(this.psql.value(this.options.database(), due)) > 0 && System.nanoTime() < deadline) {
 			Thread.sleep(500);

@@ -11,14 +11,20 @@ import java.util.Map;
  * are) and what the user asks for (scenarios as {@code name[:clients,…]},
  * {@code --smoke}, {@code --warmup=S}, {@code --duration=S}, {@code --ops=N},
  * {@code --settle=S}, {@code --agents=N}, {@code --engineers=N},
- * {@code --legacy-rows=N}).
+ * {@code --legacy-rows=N}, {@code --cleanup-rows=N}).
  */
 record Options(String baseUrl, long appPid, long startupMs, String psql, String database, String legacyDatabase,
 		Path mailDir, Path out, String javaOpts, boolean smoke, Map<String, List<Integer>> plans, double warmup,
-		double duration, int operations, double settle, int agents, int engineers, int legacyRows,
+		double duration, int operations, double settle, int agents, int engineers, int legacyRows, long cleanupRows,
 		List<String> commandLine) {
 
-	static final List<String> SCENARIOS = List.of("intake", "lifecycle", "worklists");
+	static final List<String> SCENARIOS = List.of("intake", "lifecycle", "worklists", "cleanup");
+
+	/**
+	 * What runs when no scenario is named: the cleanup only in the smoke run (tiny), as it
+	 * loads a million rows and its run opens the app's cleanup window.
+	 */
+	static final List<String> DEFAULT_SCENARIOS = List.of("intake", "lifecycle", "worklists");
 
 	static Options parse(String[] args) {
 		Map<String, String> values = new HashMap<>();
@@ -59,7 +65,7 @@ record Options(String baseUrl, long appPid, long startupMs, String psql, String 
 			}
 		}
 		if (plans.isEmpty()) {
-			SCENARIOS.forEach((name) -> plans.put(name, List.of()));
+			(smoke ? SCENARIOS : DEFAULT_SCENARIOS).forEach((name) -> plans.put(name, List.of()));
 		}
 		return new Options(required(values, "base-url"), Long.parseLong(required(values, "app-pid")),
 				Long.parseLong(values.getOrDefault("startup-ms", "-1")), required(values, "psql"),
@@ -72,7 +78,8 @@ record Options(String baseUrl, long appPid, long startupMs, String psql, String 
 				Double.parseDouble(values.getOrDefault("settle", smoke ? "0" : "11")),
 				Integer.parseInt(values.getOrDefault("agents", "16")),
 				Integer.parseInt(values.getOrDefault("engineers", "8")),
-				Integer.parseInt(values.getOrDefault("legacy-rows", "50000")), commandLine);
+				Integer.parseInt(values.getOrDefault("legacy-rows", "50000")),
+				Long.parseLong(values.getOrDefault("cleanup-rows", smoke ? "2000" : "1000000")), commandLine);
 	}
 
 	/** How long a level runs: the smoke run does two operations a client. */

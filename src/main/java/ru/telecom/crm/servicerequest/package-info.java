@@ -3,5 +3,5 @@
  * bound to a client's order, closed by their incident, by the agent, or by an unlink.
  */
 @org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "shared", "customer", "status", "incident", "catalog" })
+		allowedDependencies = { "shared", "customer", "status", "incident", "catalog", "retention" })
 package ru.telecom.crm.servicerequest;

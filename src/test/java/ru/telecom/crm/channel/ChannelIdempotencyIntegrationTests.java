@@ -97,6 +97,26 @@ class ChannelIdempotencyIntegrationTests {
 		assertThat(count("service_request")).isEqualTo(requests);
 	}
 
+	@Test
+	void aKeyPastItsKeepingTimeIsNewAgainBeforeThePurgeRemovesIt() {
+		String key = UUID.randomUUID().toString();
+		ResponseEntity<JsonNode> first = esb(key, MESSAGE);
+		this.jdbc.update("update channel_message set received_at = received_at - interval '25 hours'"
+				+ " where idempotency_key = ?", key);
+
+		ResponseEntity<JsonNode> again = esb(key, MESSAGE);
+		ResponseEntity<JsonNode> other = esb(key, MESSAGE.replace("HIGH", "LOW"));
+
+		assertThat(again.getStatusCode().value()).isEqualTo(202);
+		assertThat(again.getBody().get("repeated").asBoolean()).isFalse();
+		assertThat(again.getBody().get("requestId").asLong()).isNotEqualTo(first.getBody().get("requestId").asLong());
+		// the key is fresh again: another message under it is refused
+		assertThat(other.getStatusCode().value()).isEqualTo(422);
+		assertThat(this.jdbc.queryForObject("select count(*) from channel_message where idempotency_key = ?",
+				Integer.class, key))
+			.isOne();
+	}
+
 	private ResponseEntity<JsonNode> esb(String key, String body) {
 		HttpHeaders headers = new HttpHeaders();
 		headers.setContentType(MediaType.APPLICATION_JSON);

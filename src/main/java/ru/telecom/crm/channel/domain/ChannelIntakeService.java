@@ -16,9 +16,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 import ru.telecom.crm.channel.ChannelIntake;
 import ru.telecom.crm.channel.ChannelReceipt;
@@ -47,16 +45,20 @@ class ChannelIntakeService implements ChannelIntake {
 
 	private final KeyRaceRetry keyRaceRetry;
 
+	private final IdempotencyKeys keys;
+
 	private final Clock clock;
 
 	ChannelIntakeService(ChannelSettings settings, ReceivedMessageRepository messages, TelegramChatRepository chats,
-			RequestActions requests, OrderCodes orderCodes, KeyRaceRetry keyRaceRetry, Clock clock) {
+			RequestActions requests, OrderCodes orderCodes, KeyRaceRetry keyRaceRetry, IdempotencyKeys keys,
+			Clock clock) {
 		this.settings = settings;
 		this.messages = messages;
 		this.chats = chats;
 		this.requests = requests;
 		this.orderCodes = orderCodes;
 		this.keyRaceRetry = keyRaceRetry;
+		this.keys = keys;
 		this.clock = clock;
 	}
 
@@ -130,22 +132,22 @@ class ChannelIntakeService implements ChannelIntake {
 					.id());
 	}
 
-	/** Forgets idempotency keys older than their time to live. */
-	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
-	@Transactional
-	public void forgetOldKeys() {
-		this.messages.deleteReceivedBefore(this.clock.instant().minus(this.settings.keyTtl()));
-	}
-
 	/**
 	 * Stores the message under its key and opens its request, all in one transaction; a
 	 * repeat, even a racing one, returns what the first opened. A repeat is the same
-	 * JSON, however serialised (CanonicalJson).
+	 * JSON, however serialised (CanonicalJson). A key past its keeping time is new again,
+	 * whether or not the nightly purge has removed it yet.
 	 */
 	private ChannelReceipt receive(Channel channel, String caller, String key, String payload, Supplier<Long> open) {
 		String hash = CanonicalJson.sha256(payload);
 		return this.keyRaceRetry.inNewTransaction(() -> {
+			Instant now = this.clock.instant();
 			Optional<ReceivedMessage> known = this.messages.findByCallerAndIdempotencyKey(caller, key);
+			if (known.isPresent() && known.get().receivedBefore(now.minus(this.keys.keepingTime()))) {
+				this.messages.delete(known.get());
+				this.messages.flush();
+				known = Optional.empty();
+			}
 			if (known.isPresent()) {
 				String knownHash = known.get().getPayloadHash();
 				// keys stored before hashes were canonical hold the hash of the raw text
@@ -155,7 +157,7 @@ class ChannelIntakeService implements ChannelIntake {
 				return new ChannelReceipt(known.get().getServiceRequestId(), true);
 			}
 			ReceivedMessage received = this.messages
-				.saveAndFlush(new ReceivedMessage(channel.name(), caller, key, hash, this.clock.instant()));
+				.saveAndFlush(new ReceivedMessage(channel.name(), caller, key, hash, now));
 			received.opened(open.get());
 			return new ChannelReceipt(received.getServiceRequestId(), false);
 		});

@@ -12,9 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param telegramSecret what Telegram sends in {@code X-Telegram-Bot-Api-Secret-Token}
  * @param smsSecret the key of the SMS gateway's HMAC-SHA256 signature
  * @param smsMaxSkew how far {@code X-Timestamp} may be from now
- * @param keyTtl how long an idempotency key is remembered
  */
 @ConfigurationProperties("crm.channels")
-record ChannelSettings(String telegramSecret, String smsSecret, @DefaultValue("5m") Duration smsMaxSkew,
-		@DefaultValue("24h") Duration keyTtl) {
+record ChannelSettings(String telegramSecret, String smsSecret, @DefaultValue("5m") Duration smsMaxSkew) {
 }

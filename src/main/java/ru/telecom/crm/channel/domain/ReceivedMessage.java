@@ -44,6 +44,10 @@ class ReceivedMessage {
 		this.serviceRequestId = serviceRequestId;
 	}
 
+	boolean receivedBefore(Instant cutoff) {
+		return this.receivedAt.isBefore(cutoff);
+	}
+
 	String getPayloadHash() {
 		return this.payloadHash;
 	}

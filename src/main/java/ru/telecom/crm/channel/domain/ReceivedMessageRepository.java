@@ -11,8 +11,12 @@ interface ReceivedMessageRepository extends JpaRepository<ReceivedMessage, Long>
 
 	Optional<ReceivedMessage> findByCallerAndIdempotencyKey(String caller, String idempotencyKey);
 
+	/** At most {@code limit} keys received before the cutoff, oldest first. */
 	@Modifying
-	@Query("delete from ReceivedMessage m where m.receivedAt < ?1")
-	int deleteReceivedBefore(Instant cutoff);
+	@Query(value = """
+			delete from channel_message where id in
+			  (select id from channel_message where received_at < ?1 order by received_at limit ?2)
+			""", nativeQuery = true)
+	int deleteReceivedBefore(Instant cutoff, int limit);
 
 }

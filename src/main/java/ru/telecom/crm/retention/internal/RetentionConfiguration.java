@@ -1,11 +1,11 @@
-package ru.telecom.crm.channel.domain;
+package ru.telecom.crm.retention.internal;
 
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** Old idempotency keys are forgotten on a schedule. */
+/** The nightly purges run on Spring's scheduler. */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-class ChannelConfiguration {
+class RetentionConfiguration {
 
 }
