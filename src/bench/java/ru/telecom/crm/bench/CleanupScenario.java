@@ -87,7 +87,7 @@ final class CleanupScenario {
 					create temporary table bench_expired as
 					select 'bx-' || n as pi, d.id_ as def_id, d.key_ as def_key,
 					  localtimestamp - interval '200 days' + n * interval '1 millisecond' as started,
-					  localtimestamp - interval '1 day' - (n % 86400) * interval '1 second' as removal
+					  localtimestamp - interval '1 day' - mod(n, 86400) * interval '1 second' as removal
 					from generate_series(1, %d) n,
 					  (select id_, key_ from act_re_procdef where key_ = 'ServiceRequestProcess'
 					   order by version_ desc limit 1) d""".formatted(instances), """
