@@ -48,6 +48,10 @@ class ReceivedMessage {
 		return this.receivedAt.isBefore(cutoff);
 	}
 
+	Long getId() {
+		return this.id;
+	}
+
 	String getPayloadHash() {
 		return this.payloadHash;
 	}

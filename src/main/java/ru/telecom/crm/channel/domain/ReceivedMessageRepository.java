@@ -11,6 +11,10 @@ interface ReceivedMessageRepository extends JpaRepository<ReceivedMessage, Long>
 
 	Optional<ReceivedMessage> findByCallerAndIdempotencyKey(String caller, String idempotencyKey);
 
+	@Modifying
+	@Query("delete from ReceivedMessage m where m.id = ?1")
+	int forget(Long id);
+
 	/** At most {@code limit} keys received before the cutoff, oldest first. */
 	@Modifying
 	@Query(value = """
