@@ -51,6 +51,11 @@ final class Api {
 		return send(user, request(path).PUT(HttpRequest.BodyPublishers.noBody()));
 	}
 
+	Response put(String user, String path, String json) {
+		return send(user, request(path).header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(json)));
+	}
+
 	/** A call without credentials, for the actuator. */
 	Response anonymous(String path) {
 		return send(null, request(path).GET());

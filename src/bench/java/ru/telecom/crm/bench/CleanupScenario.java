@@ -4,13 +4,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Daytime work while the engine's history cleanup runs: the lifecycle at its client
  * counts without the cleanup ({@code cleanup-off}), then a load of expired engine history
  * (process, activity, task and variable instances of ServiceRequestProcess, removal time
- * in the past, ten rows a process instance, as the engine writes them), the cleanup
- * started as an administrator would ({@code POST /engine-rest/history-cleanup?immediatelyDue=true};
+ * in the past, ten rows a process instance, as the engine writes them; the cleanup job
+ * suspended meanwhile, as its window is open), the cleanup started as an administrator
+ * would ({@code POST /engine-rest/history/cleanup?immediatelyDue=true};
  * the run script opens the app's cleanup window around the run) and the lifecycle again
  * while it deletes ({@code cleanup-on}). The expired rows are counted just before and
  * after each level, for the rows cleaned per second.
@@ -80,6 +83,8 @@ final class CleanupScenario {
 	 * variables.
 	 */
 	void load() {
+		// the window is open: the cleanup job must not start on its own before the level
+		suspendCleanupJobs(true);
 		long instances = Math.max(1, this.rows / 10);
 		long start = System.nanoTime();
 		try (Progress progress = new Progress("loading expired history", 0, false, null)) {
@@ -140,7 +145,8 @@ final class CleanupScenario {
 	/** Before a level with the cleanup: starts it the first time, counts what is left. */
 	void beforeLevel() {
 		if (!this.started) {
-			Api.Response response = this.api.post("admin", "/engine-rest/history-cleanup?immediatelyDue=true", "");
+			suspendCleanupJobs(false);
+			Api.Response response = this.api.post("admin", "/engine-rest/history/cleanup?immediatelyDue=true", "");
 			if (response.status() != 200) {
 				throw new IllegalStateException("the history cleanup did not start: " + response.status() + " "
 						+ response.body());
@@ -149,6 +155,24 @@ final class CleanupScenario {
 		}
 		this.expiredBefore = expired();
 		this.beforeNanos = System.nanoTime();
+	}
+
+	/** Suspends or activates the engine's history cleanup jobs, as an administrator. */
+	private void suspendCleanupJobs(boolean suspended) {
+		Api.Response jobs = this.api.get("admin", "/engine-rest/history/cleanup/jobs");
+		if (jobs.status() != 200) {
+			throw new IllegalStateException("the history cleanup jobs: " + jobs.status() + " " + jobs.body());
+		}
+		Matcher ids = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"")
+			.matcher(jobs.body());
+		while (ids.find()) {
+			Api.Response response = this.api.put("admin", "/engine-rest/job/" + ids.group(1) + "/suspended",
+					"{\"suspended\":" + suspended + "}");
+			if (response.status() != 204) {
+				throw new IllegalStateException("the history cleanup job " + ids.group(1) + ": " + response.status()
+						+ " " + response.body());
+			}
+		}
 	}
 
 	/** After a level with the cleanup: the rows it deleted meanwhile. */
