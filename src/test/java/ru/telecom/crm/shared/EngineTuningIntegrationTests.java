@@ -1,6 +1,8 @@
 package ru.telecom.crm.shared;
 
+import org.camunda.bpm.engine.ActivityTypes;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What the engine does less of on a fresh PostgreSQL database: no variable-update rows,
- * one index more.
+ * no gateway rows, one index more.
  */
 @PostgresIntegrationTest
 class EngineTuningIntegrationTests {
@@ -45,6 +47,18 @@ class EngineTuningIntegrationTests {
 			.count()).isPositive();
 		assertThat(this.history.createHistoricDetailQuery().processInstanceId(request.processInstanceId()).count())
 			.isZero();
+	}
+
+	@Test
+	void historyKeepsEveryActivityButTheGateways() {
+		ServiceRequestView request = new AsUser(this.identity).get("anna", () -> this.requests
+			.open(new OpenRequest(IntakeParty.of("+79007778899", "ORD-3001"), "Slow internet", null)));
+
+		assertThat(this.history.createHistoricActivityInstanceQuery()
+			.processInstanceId(request.processInstanceId())
+			.list()).extracting(HistoricActivityInstance::getActivityType)
+			.contains(ActivityTypes.START_EVENT, ActivityTypes.TASK_USER_TASK)
+			.doesNotContain(ActivityTypes.GATEWAY_EXCLUSIVE);
 	}
 
 	@Test
