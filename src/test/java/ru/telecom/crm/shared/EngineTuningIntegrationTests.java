@@ -4,6 +4,9 @@ import org.camunda.bpm.engine.ActivityTypes;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What the engine does less of on a fresh PostgreSQL database: no variable-update rows,
- * no gateway rows, one index more.
+ * no gateway rows, one index more, a job executor that polls.
  */
 @PostgresIntegrationTest
 class EngineTuningIntegrationTests {
@@ -36,6 +39,9 @@ class EngineTuningIntegrationTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	ProcessEngine engine;
 
 	@Test
 	void historyKeepsTheVariablesButNoRowPerUpdate() {
@@ -59,6 +65,16 @@ class EngineTuningIntegrationTests {
 			.list()).extracting(HistoricActivityInstance::getActivityType)
 			.contains(ActivityTypes.START_EVENT, ActivityTypes.TASK_USER_TASK)
 			.doesNotContain(ActivityTypes.GATEWAY_EXCLUSIVE);
+	}
+
+	@Test
+	void theJobExecutorPollsAsConfiguredInsteadOfWakingForEachJob() {
+		JobExecutor executor = ((ProcessEngineConfigurationImpl) this.engine.getProcessEngineConfiguration())
+			.getJobExecutor();
+
+		assertThat(executor).isInstanceOf(JobExecutorConfiguration.PollingJobExecutor.class);
+		assertThat(executor.getWaitTimeInMillis()).isEqualTo(250);
+		assertThat(executor.isActive()).isTrue();
 	}
 
 	@Test
