@@ -12,6 +12,7 @@ import ru.telecom.crm.incident.IncidentProcess;
 import ru.telecom.crm.notification.IncidentMailProcess;
 import ru.telecom.crm.notification.MailKind;
 import ru.telecom.crm.shared.EngineCalls;
+import ru.telecom.crm.shared.StepSettings;
 
 /**
  * Queues the incident mails of the event the task's {@code mailKind} names: starts one
@@ -30,7 +31,7 @@ class QueueIncidentMailDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		MailKind event = MailKind.valueOf((String) execution.getVariableLocal(IncidentProcess.MAIL_KIND));
+		MailKind event = MailKind.valueOf(StepSettings.required(execution, IncidentProcess.MAIL_KIND));
 		// the incident is found when the mail is sent, through its process: the link the
 		// app wrote, not a variable (its process may be starting right now)
 		String incidentProcess = execution.getProcessInstanceId();
