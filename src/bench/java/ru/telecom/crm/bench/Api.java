@@ -47,6 +47,13 @@ final class Api {
 			.POST(HttpRequest.BodyPublishers.ofString(json)));
 	}
 
+	/** A POST as Tasklist makes it: answered in HAL, with the tasks' linked resources. */
+	Response postHal(String user, String path, String json) {
+		return send(user, request(path).header("Content-Type", "application/json")
+			.header("Accept", "application/hal+json")
+			.POST(HttpRequest.BodyPublishers.ofString(json)));
+	}
+
 	Response put(String user, String path) {
 		return send(user, request(path).PUT(HttpRequest.BodyPublishers.noBody()));
 	}

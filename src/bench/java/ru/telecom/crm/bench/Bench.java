@@ -57,13 +57,19 @@ public final class Bench {
 		result.put("memoryAtReady", memoryAtReady);
 
 		BenchUsers users = new BenchUsers(this.options.agents(), this.options.engineers());
-		long setup = System.nanoTime();
-		LegacyRows.load(this.psql, this.options.legacyDatabase(), this.options.legacyRows());
-		BenchDirectory.create(this.api, this.psql, this.options.database(), users);
-		System.out.printf(Locale.ROOT, "set up %d agents, %d engineers, %d LegacyDB customers and orders in %.1f s%n",
-				users.agents(), users.engineers(), this.options.legacyRows(), (System.nanoTime() - setup) / 1e9);
+		if (this.options.buildData()) {
+			setUp(users);
+			Map<String, Object> built = new DataSet(this.api, this.psql, this.options.database(), users)
+				.build(this.options.closed(), this.options.open());
+			Files.writeString(dataSetFile(), Json.write(built));
+			return 0;
+		}
+		if (!this.options.dataReady()) {
+			setUp(users);
+		}
 		result.put("setup", Map.of("agents", users.agents(), "engineers", users.engineers(), "legacyRows",
 				this.options.legacyRows()));
+		result.put("dataSet", dataSet());
 
 		IntakeMix mix = new IntakeMix(this.options.legacyRows());
 		Map<String, Scenario> scenarios = Map.of("intake", new IntakeScenario(this.api, users, mix), "lifecycle",
@@ -107,6 +113,44 @@ public final class Bench {
 	}
 
 	private long warmupErrors;
+
+	private void setUp(BenchUsers users) {
+		long setup = System.nanoTime();
+		LegacyRows.load(this.psql, this.options.legacyDatabase(), this.options.legacyRows());
+		BenchDirectory.create(this.api, this.psql, this.options.database(), users);
+		System.out.printf(Locale.ROOT, "set up %d agents, %d engineers, %d LegacyDB customers and orders in %.1f s%n",
+				users.agents(), users.engineers(), this.options.legacyRows(), (System.nanoTime() - setup) / 1e9);
+	}
+
+	/** Where the build of the data set wrote what it made (kept with the cluster). */
+	private Path dataSetFile() {
+		return this.options.out()
+			.resolve("pg/data-set-" + this.options.closed() + "-" + this.options.open() + ".json");
+	}
+
+	/** What the lists run on: the build's figures and what the tables hold now. */
+	private Map<String, Object> dataSet() throws IOException {
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("closed", this.options.closed());
+		data.put("open", this.options.open());
+		if (Files.exists(dataSetFile())) {
+			data.put("build", Files.readString(dataSetFile()).strip());
+		}
+		List<String[]> rows = this.psql.query(this.options.database(),
+				"select 'requests ' || status, count(*) from service_request group by status order by 1",
+				"select 'incidents ' || status, count(*) from incident group by status order by 1",
+				"select 'tasks', count(*) from act_ru_task",
+				"select 'process instances', count(*) from act_ru_execution where parent_id_ is null",
+				"select 'status rows', count(*) from status", "select 'activity rows', count(*) from activity",
+				"select 'database MB', pg_database_size(current_database()) / 1048576");
+		Map<String, Object> counts = new LinkedHashMap<>();
+		rows.forEach((row) -> counts.put(row[0], Long.parseLong(row[1])));
+		data.put("rows", counts);
+		if (this.options.closed() > 0 || this.options.open() > 0) {
+			System.out.println("data set: " + counts);
+		}
+		return data;
+	}
 
 	private List<Level> runScenario(Scenario scenario, List<Integer> clients) throws InterruptedException {
 		Runner.Limit first = this.options.limit(clients.get(0));

@@ -11,12 +11,14 @@ import java.util.Map;
  * are) and what the user asks for (scenarios as {@code name[:clients,…]},
  * {@code --smoke}, {@code --warmup=S}, {@code --duration=S}, {@code --ops=N},
  * {@code --settle=S}, {@code --agents=N}, {@code --engineers=N},
- * {@code --legacy-rows=N}).
+ * {@code --legacy-rows=N}); and the data set's size ({@code --closed=N}, {@code --open=N}),
+ * whether this run builds it ({@code --build-data}) or finds it built
+ * ({@code --data-ready=true}).
  */
 record Options(String baseUrl, long appPid, long startupMs, String psql, String database, String legacyDatabase,
 		Path mailDir, Path out, String javaOpts, boolean smoke, Map<String, List<Integer>> plans, double warmup,
-		double duration, int operations, double settle, int agents, int engineers, int legacyRows,
-		List<String> commandLine) {
+		double duration, int operations, double settle, int agents, int engineers, int legacyRows, int closed,
+		int open, boolean buildData, boolean dataReady, List<String> commandLine) {
 
 	static final List<String> SCENARIOS = List.of("intake", "lifecycle", "worklists");
 
@@ -25,17 +27,21 @@ record Options(String baseUrl, long appPid, long startupMs, String psql, String 
 		Map<String, List<Integer>> plans = new java.util.LinkedHashMap<>();
 		List<String> commandLine = new ArrayList<>();
 		boolean smoke = false;
+		boolean buildData = false;
 		for (String arg : args) {
 			if (arg.equals("--smoke")) {
 				smoke = true;
 				commandLine.add(arg);
+			}
+			else if (arg.equals("--build-data")) {
+				buildData = true;
 			}
 			else if (arg.startsWith("--") && arg.contains("=")) {
 				String key = arg.substring(2, arg.indexOf('='));
 				values.put(key, arg.substring(arg.indexOf('=') + 1));
 				if (!List
 					.of("base-url", "app-pid", "startup-ms", "psql", "database", "legacy-database", "mail-dir", "out",
-							"java-opts")
+							"java-opts", "closed", "open", "data-ready")
 					.contains(key)) {
 					commandLine.add(arg);
 				}
@@ -72,7 +78,9 @@ record Options(String baseUrl, long appPid, long startupMs, String psql, String 
 				Double.parseDouble(values.getOrDefault("settle", smoke ? "0" : "11")),
 				Integer.parseInt(values.getOrDefault("agents", "16")),
 				Integer.parseInt(values.getOrDefault("engineers", "8")),
-				Integer.parseInt(values.getOrDefault("legacy-rows", "50000")), commandLine);
+				Integer.parseInt(values.getOrDefault("legacy-rows", "50000")),
+				Integer.parseInt(values.getOrDefault("closed", "0")), Integer.parseInt(values.getOrDefault("open", "0")),
+				buildData, Boolean.parseBoolean(values.getOrDefault("data-ready", "false")), commandLine);
 	}
 
 	/** How long a level runs: the smoke run does two operations a client. */
