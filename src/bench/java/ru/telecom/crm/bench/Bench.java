@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -73,21 +74,36 @@ public final class Bench {
 
 		IntakeMix mix = new IntakeMix(this.options.legacyRows());
 		Map<String, Scenario> scenarios = Map.of("intake", new IntakeScenario(this.api, users, mix), "lifecycle",
-				new LifecycleScenario(this.api, users, mix), "worklists", new WorklistsScenario(this.api, users));
+				new LifecycleScenario(this.api, users, mix), "worklists", new WorklistsScenario(this.api, users),
+				"channels", new ChannelsScenario(this.api, mix, this.psql, this.options.database()));
 		List<Map<String, Object>> levels = new ArrayList<>();
 		long errors = 0;
 		boolean empty = false;
 		for (Map.Entry<String, List<Integer>> plan : this.options.plans().entrySet()) {
-			Scenario scenario = scenarios.get(plan.getKey());
+			if (plan.getKey().equals("start")) {
+				result.put("start", new StartTimes(this.options, this.psql).run());
+				continue;
+			}
+			double rate = OpenLoop.rate(plan.getKey());
+			Scenario scenario = scenarios.get(plan.getKey().replaceFirst("@.*", ""));
 			List<Integer> clients = plan.getValue().isEmpty() ? scenario.defaultClients() : plan.getValue();
-			for (Level level : runScenario(scenario, clients)) {
-				levels.add(level.toMap());
+			for (Level level : runScenario(scenario, (rate > 0) ? List.of(OpenLoop.WORKERS) : clients, rate)) {
+				Map<String, Object> map = level.toMap();
+				map.putAll(this.levelFigures.getOrDefault(level, Map.of()));
+				levels.add(map);
 				errors += level.phase().tally().errorCount();
 				empty |= level.phase().tally().operations.count() == 0;
 			}
 			errors += this.warmupErrors;
 		}
 		result.put("levels", levels);
+		if (this.options.soak() > 0) {
+			Map<String, Object> soak = Soak.run(
+					Soak.mixed(scenarios.get("intake"), scenarios.get("lifecycle"), scenarios.get("worklists")),
+					this.app, this.options.soak());
+			result.put("soak", soak);
+			errors += (Long) soak.get("errorCount");
+		}
 		result.put("jobs", jobsAfterwards());
 		result.put("memoryAtEnd", this.app.memory());
 		result.put("warmupErrors", this.warmupErrors);
@@ -152,15 +168,25 @@ public final class Bench {
 		return data;
 	}
 
-	private List<Level> runScenario(Scenario scenario, List<Integer> clients) throws InterruptedException {
+	/** A scenario's own figures and the open loop's, by level, for the JSON. */
+	private final Map<Level, Map<String, Object>> levelFigures = new IdentityHashMap<>();
+
+	/**
+	 * @param rate operations a second of an open loop ({@link OpenLoop}); 0 for the
+	 * clients' closed loop
+	 */
+	private List<Level> runScenario(Scenario scenario, List<Integer> clients, double rate) throws InterruptedException {
 		Runner.Limit first = this.options.limit(clients.get(0));
 		this.report.scenario(scenario, this.options.warmup(), first.byOperations()
 				? (this.options.operations() > 0 ? this.options.operations() + " operations" : "2 operations a client")
 				: String.format(Locale.ROOT, "%.0f s", first.seconds()));
 		if (this.options.warmup() > 0) {
 			int most = clients.stream().mapToInt(Integer::intValue).max().orElse(1);
-			Runner.Phase warmup = Runner.run(scenario, most, new Runner.Limit(this.options.warmup(), 0),
-					scenario.name() + " warm-up x" + most);
+			Runner.Limit limit = new Runner.Limit(this.options.warmup(), 0);
+			Runner.Phase warmup = (rate > 0)
+					? OpenLoop.run(scenario, rate, limit, scenario.name() + " warm-up @" + rate).phase()
+					: Runner.run(scenario, most, limit, scenario.name() + " warm-up x" + most);
+			scenario.afterPhase(true);
 			this.warmupErrors += warmup.tally().errorCount();
 			if (warmup.tally().firstError != null) {
 				System.out.println("        warm-up error: " + warmup.tally().firstError);
@@ -172,7 +198,10 @@ public final class Bench {
 		long mails = this.app.mails();
 		double[] cpu = this.app.cpuSeconds();
 		for (int count : clients) {
-			Runner.Phase phase = Runner.run(scenario, count, this.options.limit(count), scenario.name() + " x" + count);
+			OpenLoop.Result open = (rate > 0)
+					? OpenLoop.run(scenario, rate, this.options.limit(count), scenario.name() + " @" + rate) : null;
+			Runner.Phase phase = (open != null) ? open.phase()
+					: Runner.run(scenario, count, this.options.limit(count), scenario.name() + " x" + count);
 			settle();
 			PgProbe.Snapshot after = this.pg.take();
 			long mailsAfter = this.app.mails();
@@ -180,6 +209,18 @@ public final class Bench {
 			Level level = new Level(scenario, phase, this.pg.between(before, after), mailsAfter - mails,
 					cpuAfter[0] - cpu[0], cpuAfter[1] - cpu[1], this.app.memory(), this.options.settle() > 0);
 			this.report.level(level);
+			Map<String, Object> figures = new LinkedHashMap<>();
+			if (open != null) {
+				open.figures().print();
+				figures.putAll(open.figures().toMap());
+			}
+			Map<String, Object> own = scenario.afterPhase(false);
+			if (!own.isEmpty()) {
+				figures.put(scenario.name(), own);
+				// what the scenario read counts in no level
+				after = this.pg.take();
+			}
+			this.levelFigures.put(level, figures);
 			if (level.sql().deallocations() > 0) {
 				System.out.println("        pg_stat_statements evicted entries: raise pg_stat_statements.max");
 			}

@@ -11,16 +11,21 @@ import java.util.Map;
  * are) and what the user asks for (scenarios as {@code name[:clients,…]},
  * {@code --smoke}, {@code --warmup=S}, {@code --duration=S}, {@code --ops=N},
  * {@code --settle=S}, {@code --agents=N}, {@code --engineers=N},
- * {@code --legacy-rows=N}); and the data set's size ({@code --closed=N}, {@code --open=N}),
- * whether this run builds it ({@code --build-data}) or finds it built
- * ({@code --data-ready=true}).
+ * {@code --legacy-rows=N}, {@code --soak=S}, {@code --starts=N}); {@code intake@R} is the
+ * intake at a fixed arrival rate of R requests a second; and the data set's size
+ * ({@code --closed=N}, {@code --open=N}), whether this run builds it
+ * ({@code --build-data}) or finds it built ({@code --data-ready=true}).
  */
 record Options(String baseUrl, long appPid, long startupMs, String psql, String database, String legacyDatabase,
 		Path mailDir, Path out, String javaOpts, boolean smoke, Map<String, List<Integer>> plans, double warmup,
 		double duration, int operations, double settle, int agents, int engineers, int legacyRows, int closed,
-		int open, boolean buildData, boolean dataReady, List<String> commandLine) {
+		int open, boolean buildData, boolean dataReady, List<String> commandLine, double soak, int starts,
+		String jar) {
 
-	static final List<String> SCENARIOS = List.of("intake", "lifecycle", "worklists");
+	static final List<String> SCENARIOS = List.of("intake", "lifecycle", "worklists", "channels", "start");
+
+	/** Run by the default plan: {@code start} restarts the app, only when asked for. */
+	private static final List<String> DEFAULT_PLAN = List.of("intake", "lifecycle", "worklists", "channels");
 
 	static Options parse(String[] args) {
 		Map<String, String> values = new HashMap<>();
@@ -41,14 +46,15 @@ record Options(String baseUrl, long appPid, long startupMs, String psql, String 
 				values.put(key, arg.substring(arg.indexOf('=') + 1));
 				if (!List
 					.of("base-url", "app-pid", "startup-ms", "psql", "database", "legacy-database", "mail-dir", "out",
-							"java-opts", "closed", "open", "data-ready")
+							"java-opts", "closed", "open", "data-ready", "jar")
 					.contains(key)) {
 					commandLine.add(arg);
 				}
 			}
 			else if (!arg.startsWith("-")) {
 				String name = arg.contains(":") ? arg.substring(0, arg.indexOf(':')) : arg;
-				if (!SCENARIOS.contains(name)) {
+				// intake@150: the open loop at 150 requests a second (OpenLoop)
+				if (!SCENARIOS.contains(name.replaceFirst("@\\d+(\\.\\d+)?$", ""))) {
 					throw new IllegalArgumentException("no scenario " + name + "; there are " + SCENARIOS);
 				}
 				List<Integer> clients = new ArrayList<>();
@@ -64,8 +70,8 @@ record Options(String baseUrl, long appPid, long startupMs, String psql, String 
 				throw new IllegalArgumentException("unknown option " + arg);
 			}
 		}
-		if (plans.isEmpty()) {
-			SCENARIOS.forEach((name) -> plans.put(name, List.of()));
+		if (plans.isEmpty() && !values.containsKey("soak")) {
+			DEFAULT_PLAN.forEach((name) -> plans.put(name, List.of()));
 		}
 		return new Options(required(values, "base-url"), Long.parseLong(required(values, "app-pid")),
 				Long.parseLong(values.getOrDefault("startup-ms", "-1")), required(values, "psql"),
@@ -80,7 +86,9 @@ record Options(String baseUrl, long appPid, long startupMs, String psql, String 
 				Integer.parseInt(values.getOrDefault("engineers", "8")),
 				Integer.parseInt(values.getOrDefault("legacy-rows", "50000")),
 				Integer.parseInt(values.getOrDefault("closed", "0")), Integer.parseInt(values.getOrDefault("open", "0")),
-				buildData, Boolean.parseBoolean(values.getOrDefault("data-ready", "false")), commandLine);
+				buildData, Boolean.parseBoolean(values.getOrDefault("data-ready", "false")), commandLine,
+				Double.parseDouble(values.getOrDefault("soak", "0")),
+				Integer.parseInt(values.getOrDefault("starts", smoke ? "1" : "5")), values.getOrDefault("jar", ""));
 	}
 
 	/** How long a level runs: the smoke run does two operations a client. */
