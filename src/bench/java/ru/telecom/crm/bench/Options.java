@@ -10,33 +10,42 @@ import java.util.Map;
  * The driver's command line: what the run script passes (where the app and the cluster
  * are) and what the user asks for (scenarios as {@code name[:clients,…]},
  * {@code --smoke}, {@code --warmup=S}, {@code --duration=S}, {@code --ops=N},
- * {@code --settle=S}, {@code --agents=N}, {@code --engineers=N},
- * {@code --legacy-rows=N}).
+ * {@code --settle=S}, {@code --agents=N}, {@code --engineers=N}, {@code --legacy-rows=N},
+ * {@code --floor-engine=app|plain}, {@code --peer}). The engine floor's database URL,
+ * models and forms, and the peer's class path and database come from the run script too.
  */
 record Options(String baseUrl, long appPid, long startupMs, String psql, String database, String legacyDatabase,
 		Path mailDir, Path out, String javaOpts, boolean smoke, Map<String, List<Integer>> plans, double warmup,
 		double duration, int operations, double settle, int agents, int engineers, int legacyRows,
-		List<String> commandLine) {
+		List<String> commandLine, String floorUrl, Path models, Path forms, boolean peer, String peerClasspath,
+		String peerDatabase, String floorEngine) {
 
-	static final List<String> SCENARIOS = List.of("intake", "lifecycle", "worklists");
+	static final List<String> SCENARIOS = List.of("intake", "lifecycle", "floor", "worklists");
+
+	/** What the run script passes, not part of the command the user typed. */
+	private static final List<String> PLUMBING = List.of("base-url", "app-pid", "startup-ms", "psql", "database",
+			"legacy-database", "mail-dir", "out", "java-opts", "floor-url", "models", "forms", "peer-classpath",
+			"peer-database");
 
 	static Options parse(String[] args) {
 		Map<String, String> values = new HashMap<>();
 		Map<String, List<Integer>> plans = new java.util.LinkedHashMap<>();
 		List<String> commandLine = new ArrayList<>();
 		boolean smoke = false;
+		boolean peer = false;
 		for (String arg : args) {
 			if (arg.equals("--smoke")) {
 				smoke = true;
 				commandLine.add(arg);
 			}
+			else if (arg.equals("--peer")) {
+				peer = true;
+				commandLine.add(arg);
+			}
 			else if (arg.startsWith("--") && arg.contains("=")) {
 				String key = arg.substring(2, arg.indexOf('='));
 				values.put(key, arg.substring(arg.indexOf('=') + 1));
-				if (!List
-					.of("base-url", "app-pid", "startup-ms", "psql", "database", "legacy-database", "mail-dir", "out",
-							"java-opts")
-					.contains(key)) {
+				if (!PLUMBING.contains(key)) {
 					commandLine.add(arg);
 				}
 			}
@@ -72,7 +81,11 @@ record Options(String baseUrl, long appPid, long startupMs, String psql, String 
 				Double.parseDouble(values.getOrDefault("settle", smoke ? "0" : "11")),
 				Integer.parseInt(values.getOrDefault("agents", "16")),
 				Integer.parseInt(values.getOrDefault("engineers", "8")),
-				Integer.parseInt(values.getOrDefault("legacy-rows", "50000")), commandLine);
+				Integer.parseInt(values.getOrDefault("legacy-rows", "50000")), commandLine,
+				values.getOrDefault("floor-url", ""), Path.of(values.getOrDefault("models", "processes")),
+				Path.of(values.getOrDefault("forms", "forms")), peer && !smoke,
+				values.getOrDefault("peer-classpath", ""), values.getOrDefault("peer-database", ""),
+				values.getOrDefault("floor-engine", "app"));
 	}
 
 	/** How long a level runs: the smoke run does two operations a client. */
