@@ -81,10 +81,7 @@ public final class Bench {
 		for (Map.Entry<String, List<Integer>> plan : this.options.plans().entrySet()) {
 			boolean floor = plan.getKey().equals("floor");
 			Scenario scenario = floor ? floor(users, result) : scenarios.get(plan.getKey());
-			Target target = floor ? new Target(
-					new PgProbe(this.psql, floorDatabase(this.options.floorUrl()), this.options.legacyDatabase()),
-					AppProbe.ofThisJvm(this.options.out().resolve("pg/data"), (LongSupplier) scenario),
-					floorDatabase(this.options.floorUrl())) : this.app;
+			Target target = floor ? floorTarget((LongSupplier) scenario) : this.app;
 			List<Integer> clients = plan.getValue().isEmpty() ? scenario.defaultClients() : plan.getValue();
 			for (Level level : runScenario(scenario, clients, target)) {
 				levels.add(level.toMap());
@@ -94,12 +91,7 @@ public final class Bench {
 			}
 			errors += this.warmupErrors;
 			if (floor) {
-				Map<String, Object> jobs = jobsAfterwards(target);
-				result.put("floorJobs", jobs);
-				result.put("floorMemoryAtEnd", target.probe().memory());
-				failedJobs += (Long) jobs.get("failed");
-				System.out.printf("floor: jobs afterwards %s%n", jobs);
-				close((AutoCloseable) scenario);
+				failedJobs += endFloor((AutoCloseable) scenario, target, result);
 			}
 		}
 		result.put("levels", levels);
@@ -171,19 +163,29 @@ public final class Bench {
 		}
 	}
 
-	private static void close(AutoCloseable floor) {
+	/** The floor's database and the driver's own JVM, where its engine runs. */
+	private Target floorTarget(LongSupplier mails) {
+		String url = this.options.floorUrl();
+		String path = url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
+		String database = path.substring(path.lastIndexOf('/') + 1);
+		return new Target(new PgProbe(this.psql, database, this.options.legacyDatabase()),
+				AppProbe.ofThisJvm(this.options.out().resolve("pg/data"), mails), database);
+	}
+
+	/** Its jobs and memory afterwards, then the engine stopped; the failed jobs. */
+	private long endFloor(AutoCloseable floor, Target target, Map<String, Object> result) throws InterruptedException {
+		Map<String, Object> jobs = jobsAfterwards(target);
+		Map<String, Object> memory = target.probe().memory();
+		result.put("floorJobs", jobs);
+		result.put("floorMemoryAtEnd", memory);
+		System.out.printf("engine floor: jobs afterwards %s; memory of the driver's JVM %s%n", jobs, memory);
 		try {
 			floor.close();
 		}
 		catch (Exception ex) {
 			System.out.println("engine floor: the engine did not close: " + ex);
 		}
-	}
-
-	/** The database name of a JDBC URL. */
-	private static String floorDatabase(String url) {
-		String path = url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
-		return path.substring(path.lastIndexOf('/') + 1);
+		return (Long) jobs.get("failed");
 	}
 
 	private List<Level> runScenario(Scenario scenario, List<Integer> clients, Target target)

@@ -55,9 +55,11 @@ final class FloorRatios {
 		ratio.put("lifecycleSqlStatements", lifecycle.statements());
 		ratio.put("floorSqlStatements", floor.statements());
 		ratio.put("sqlStatements", lifecycle.statements() / floor.statements());
-		ratio.put("lifecycleCommits", lifecycle.commits());
-		ratio.put("floorCommits", floor.commits());
-		ratio.put("commits", lifecycle.commits() / floor.commits());
+		// commits only once PostgreSQL has flushed them (not in a smoke run)
+		boolean settled = lifecycle.settled() && floor.settled();
+		ratio.put("lifecycleCommits", settled ? lifecycle.commits() : Double.NaN);
+		ratio.put("floorCommits", settled ? floor.commits() : Double.NaN);
+		ratio.put("commits", settled ? lifecycle.commits() / floor.commits() : Double.NaN);
 		return ratio;
 	}
 
