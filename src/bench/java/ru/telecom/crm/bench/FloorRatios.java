@@ -36,14 +36,21 @@ final class FloorRatios {
 			System.out.printf(Locale.ROOT, "%7s %16s %8s %18s %8s %20s %8s%n", "clients", "ops/s (lc/floor)", "rate",
 					"SQL/op (lc/floor)", "SQL", "commit/op (lc/floor)", "commits");
 			for (Map<String, Object> ratio : ratios) {
-				System.out.printf(Locale.ROOT, "%7d %7.1f / %6.1f %7.1f%% %8.1f / %7.1f %7.2fx %9.2f / %8.2f %7.2fx%n",
+				System.out.printf(Locale.ROOT, "%7d %7.1f / %6.1f %7.1f%% %8.1f / %7.1f %7.2fx %9s / %8s %8s%n",
 						ratio.get("clients"), ratio.get("lifecyclePerSecond"), ratio.get("floorPerSecond"),
 						100 * (Double) ratio.get("rate"), ratio.get("lifecycleSqlStatements"),
-						ratio.get("floorSqlStatements"), ratio.get("sqlStatements"), ratio.get("lifecycleCommits"),
-						ratio.get("floorCommits"), ratio.get("commits"));
+						ratio.get("floorSqlStatements"), ratio.get("sqlStatements"),
+						settled(ratio.get("lifecycleCommits"), ""), settled(ratio.get("floorCommits"), ""),
+						settled(ratio.get("commits"), "x"));
 			}
 		}
 		return ratios;
+	}
+
+	/** A commit figure, or n/a before PostgreSQL flushed the counts. */
+	private static String settled(Object value, String unit) {
+		double number = (Double) value;
+		return Double.isNaN(number) ? "n/a" : String.format(Locale.ROOT, "%.2f%s", number, unit);
 	}
 
 	private static Map<String, Object> ratio(Level lifecycle, Level floor) {
