@@ -11,21 +11,30 @@ import java.util.Map;
  * are) and what the user asks for (scenarios as {@code name[:clients,…]},
  * {@code --smoke}, {@code --warmup=S}, {@code --duration=S}, {@code --ops=N},
  * {@code --settle=S}, {@code --agents=N}, {@code --engineers=N},
- * {@code --legacy-rows=N}, {@code --soak=S}, {@code --starts=N}); {@code intake@R} is the
- * intake at a fixed arrival rate of R requests a second; and the data set's size
- * ({@code --closed=N}, {@code --open=N}), whether this run builds it
- * ({@code --build-data}) or finds it built ({@code --data-ready=true}).
+ * {@code --legacy-rows=N}, {@code --soak=S}, {@code --starts=N},
+ * {@code --floor-engine=app|plain}, {@code --peer}); {@code intake@R} is the intake at a
+ * fixed arrival rate of R requests a second; the data set's size ({@code --closed=N},
+ * {@code --open=N}), whether this run builds it ({@code --build-data}) or finds it built
+ * ({@code --data-ready=true}). The engine floor's database URL, models and forms, and the
+ * peer's class path and database come from the run script too.
  */
 record Options(String baseUrl, long appPid, long startupMs, String psql, String database, String legacyDatabase,
 		Path mailDir, Path out, String javaOpts, boolean smoke, Map<String, List<Integer>> plans, double warmup,
 		double duration, int operations, double settle, int agents, int engineers, int legacyRows, int closed,
 		int open, boolean buildData, boolean dataReady, List<String> commandLine, double soak, int starts,
-		String jar) {
+		String jar, String floorUrl, Path models, Path forms, boolean peer, String peerClasspath,
+		String peerDatabase, String floorEngine) {
 
-	static final List<String> SCENARIOS = List.of("intake", "lifecycle", "worklists", "channels", "start");
+	static final List<String> SCENARIOS = List.of("intake", "lifecycle", "floor", "worklists", "channels", "start");
 
 	/** Run by the default plan: {@code start} restarts the app, only when asked for. */
-	private static final List<String> DEFAULT_PLAN = List.of("intake", "lifecycle", "worklists", "channels");
+	private static final List<String> DEFAULT_PLAN = List.of("intake", "lifecycle", "floor", "worklists",
+			"channels");
+
+	/** What the run script passes, not part of the command the user typed. */
+	private static final List<String> PLUMBING = List.of("base-url", "app-pid", "startup-ms", "psql", "database",
+			"legacy-database", "mail-dir", "out", "java-opts", "closed", "open", "data-ready", "jar", "floor-url",
+			"models", "forms", "peer-classpath", "peer-database");
 
 	static Options parse(String[] args) {
 		Map<String, String> values = new HashMap<>();
@@ -33,6 +42,7 @@ record Options(String baseUrl, long appPid, long startupMs, String psql, String 
 		List<String> commandLine = new ArrayList<>();
 		boolean smoke = false;
 		boolean buildData = false;
+		boolean peer = false;
 		for (String arg : args) {
 			if (arg.equals("--smoke")) {
 				smoke = true;
@@ -41,13 +51,14 @@ record Options(String baseUrl, long appPid, long startupMs, String psql, String 
 			else if (arg.equals("--build-data")) {
 				buildData = true;
 			}
+			else if (arg.equals("--peer")) {
+				peer = true;
+				commandLine.add(arg);
+			}
 			else if (arg.startsWith("--") && arg.contains("=")) {
 				String key = arg.substring(2, arg.indexOf('='));
 				values.put(key, arg.substring(arg.indexOf('=') + 1));
-				if (!List
-					.of("base-url", "app-pid", "startup-ms", "psql", "database", "legacy-database", "mail-dir", "out",
-							"java-opts", "closed", "open", "data-ready", "jar")
-					.contains(key)) {
+				if (!PLUMBING.contains(key)) {
 					commandLine.add(arg);
 				}
 			}
@@ -88,7 +99,11 @@ record Options(String baseUrl, long appPid, long startupMs, String psql, String 
 				Integer.parseInt(values.getOrDefault("closed", "0")), Integer.parseInt(values.getOrDefault("open", "0")),
 				buildData, Boolean.parseBoolean(values.getOrDefault("data-ready", "false")), commandLine,
 				Double.parseDouble(values.getOrDefault("soak", "0")),
-				Integer.parseInt(values.getOrDefault("starts", smoke ? "1" : "5")), values.getOrDefault("jar", ""));
+				Integer.parseInt(values.getOrDefault("starts", smoke ? "1" : "5")), values.getOrDefault("jar", ""),
+				values.getOrDefault("floor-url", ""), Path.of(values.getOrDefault("models", "processes")),
+				Path.of(values.getOrDefault("forms", "forms")), peer && !smoke,
+				values.getOrDefault("peer-classpath", ""), values.getOrDefault("peer-database", ""),
+				values.getOrDefault("floor-engine", "app"));
 	}
 
 	/** How long a level runs: the smoke run does two operations a client. */
