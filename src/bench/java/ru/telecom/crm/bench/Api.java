@@ -47,6 +47,26 @@ final class Api {
 			.POST(HttpRequest.BodyPublishers.ofString(json)));
 	}
 
+	/** A POST as Tasklist makes it: answered in HAL, with the tasks' linked resources. */
+	Response postHal(String user, String path, String json) {
+		return send(user, request(path).header("Content-Type", "application/json")
+			.header("Accept", "application/hal+json")
+			.POST(HttpRequest.BodyPublishers.ofString(json)));
+	}
+
+	/**
+	 * A POST with headers of its own (name, value, …), for the channels; {@code user}
+	 * null for a channel that signs in with a secret instead.
+	 */
+	Response post(String user, String path, String json, String... headers) {
+		HttpRequest.Builder builder = request(path).header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json));
+		for (int i = 0; i + 1 < headers.length; i += 2) {
+			builder.header(headers[i], headers[i + 1]);
+		}
+		return send(user, builder);
+	}
+
 	Response put(String user, String path) {
 		return send(user, request(path).PUT(HttpRequest.BodyPublishers.noBody()));
 	}

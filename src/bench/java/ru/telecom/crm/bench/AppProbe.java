@@ -1,16 +1,20 @@
 package ru.telecom.crm.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 
 /**
  * What the app process and its cluster use: resident memory and CPU from /proc, heap from
- * the actuator's metrics, mails from the capture folder.
+ * the actuator's metrics, mails from the capture folder. For the engine floor, the same
+ * of the driver's own JVM, where its engine runs.
  */
 final class AppProbe {
 
@@ -23,13 +27,22 @@ final class AppProbe {
 
 	private final Path pgData;
 
-	private final Path mailDir;
+	private final LongSupplier mails;
 
 	AppProbe(Api api, long appPid, Path pgData, Path mailDir) {
+		this(api, appPid, pgData, () -> captured(mailDir));
+	}
+
+	private AppProbe(Api api, long appPid, Path pgData, LongSupplier mails) {
 		this.api = api;
 		this.appPid = appPid;
 		this.pgData = pgData;
-		this.mailDir = mailDir;
+		this.mails = mails;
+	}
+
+	/** This JVM (the engine floor's), its mails as it counts them. */
+	static AppProbe ofThisJvm(Path pgData, LongSupplier mails) {
+		return new AppProbe(null, ProcessHandle.current().pid(), pgData, mails);
 	}
 
 	/**
@@ -70,9 +83,13 @@ final class AppProbe {
 				(pgTicks >= 0) ? pgTicks / TICKS_PER_SECOND : Double.NaN };
 	}
 
-	/** Mails captured so far. */
+	/** Mails sent so far. */
 	long mails() {
-		try (Stream<Path> files = Files.list(this.mailDir)) {
+		return this.mails.getAsLong();
+	}
+
+	private static long captured(Path mailDir) {
+		try (Stream<Path> files = Files.list(mailDir)) {
 			return files.filter((file) -> file.toString().endsWith(".eml")).count();
 		}
 		catch (IOException ex) {
@@ -81,6 +98,10 @@ final class AppProbe {
 	}
 
 	private double heap(String metric) {
+		if (this.api == null) {
+			MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+			return metric.endsWith("used") ? heap.getUsed() : heap.getCommitted();
+		}
 		Api.Response response = this.api.anonymous("/actuator/metrics/" + metric + "?tag=area:heap");
 		return (response.status() == 200) ? Json.decimal(response.body(), "value") : Double.NaN;
 	}

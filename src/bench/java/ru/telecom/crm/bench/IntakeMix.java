@@ -42,6 +42,16 @@ final class IntakeMix {
 		return open(POPOV, "ORD-3001", null, text);
 	}
 
+	/** The next LegacyDB customer's row, shared with case 3 so that each is new once. */
+	long legacyCustomerRow() {
+		return LegacyRows.number(this.legacyCustomer, this.legacyRows);
+	}
+
+	/** The next phone nobody has, shared with case 4. */
+	String freshPhone() {
+		return "+7 902 %07d".formatted(this.fresh.incrementAndGet());
+	}
+
 	private String body(int lookupCase, long n) {
 		String text = TEXTS[(int) (n % TEXTS.length)];
 		return switch (lookupCase) {

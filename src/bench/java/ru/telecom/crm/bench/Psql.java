@@ -1,6 +1,9 @@
 package ru.telecom.crm.bench;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,6 +53,40 @@ final class Psql {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("interrupted", ex);
 		}
+	}
+
+	/**
+	 * {@code COPY}s the rows the writer writes (CSV) into a table, with the foreign keys'
+	 * triggers off for the session (the writer's rows are consistent by construction).
+	 */
+	void copy(String database, String table, RowWriter rows) {
+		List<String> command = List.of(this.binary, "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", database, "-c",
+				"set session_replication_role = replica", "-c", "\\copy " + table + " from pstdin with (format csv)");
+		try {
+			Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+			try (Writer out = new BufferedWriter(
+					new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8), 1 << 16)) {
+				rows.write(out);
+			}
+			String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+			if (process.waitFor() != 0) {
+				throw new IllegalStateException("copy into " + table + " failed: " + err.strip());
+			}
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("copy into " + table + " failed", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted", ex);
+		}
+	}
+
+	/** Writes CSV rows for {@link #copy}. */
+	interface RowWriter {
+
+		void write(Writer out) throws IOException;
+
 	}
 
 	/** The single value of a query. */

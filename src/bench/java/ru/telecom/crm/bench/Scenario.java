@@ -1,6 +1,7 @@
 package ru.telecom.crm.bench;
 
 import java.util.List;
+import java.util.Map;
 
 /** A workload: what one operation is, done by each client as its own user(s). */
 interface Scenario {
@@ -15,6 +16,15 @@ interface Scenario {
 
 	/** Client number {@code index} (from 0): its users and state. */
 	Client client(int index);
+
+	/**
+	 * Figures of the scenario's own about the phase that just ended (printed by it, added
+	 * to the level's JSON), read after the level's database counters; a warm-up's are
+	 * dropped. None by default.
+	 */
+	default Map<String, Object> afterPhase(boolean warmup) throws InterruptedException {
+		return Map.of();
+	}
 
 	/** One client; each runs in a thread of its own. */
 	interface Client {

@@ -68,6 +68,11 @@ final class Tally {
 		return response;
 	}
 
+	/** Records a step that is no HTTP call (the engine floor's): its time only. */
+	void step(String name, long nanos) {
+		this.steps.computeIfAbsent(name, (key) -> new Latencies()).add(nanos);
+	}
+
 	/** An operation broke off with an exception of the harness's own. */
 	void exception(RuntimeException ex) {
 		this.errors.merge("exception " + ex.getClass().getSimpleName(), 1L, Long::sum);

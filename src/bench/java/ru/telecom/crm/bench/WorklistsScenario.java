@@ -7,8 +7,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The lists people open all day, in turn: an agent's requests, an engineer's incidents, a
- * work group manager's incidents, the helpdesk manager's requests, a text search and a
- * phone search written another way.
+ * work group manager's incidents, the helpdesk manager's requests, a text search, a
+ * phone search written another way, and Tasklist's own page of an engineer's group queue
+ * (the filter "Queue: … (100)" as Tasklist asks for it: its first 15 tasks, oldest first,
+ * in HAL with the filter's list columns).
  */
 final class WorklistsScenario implements Scenario {
 
@@ -18,6 +20,12 @@ final class WorklistsScenario implements Scenario {
 
 	/** One turn for all clients, so that any number of lists covers every kind alike. */
 	private final AtomicLong turn = new AtomicLong();
+
+	/** Tasklist's body for a filter's first page (pageSize 15, the list's sorting). */
+	static final String TASKLIST_PAGE = "{\"processVariables\":[],\"taskVariables\":[],\"caseInstanceVariables\":[],"
+			+ "\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"asc\"}],\"active\":true}";
+
+	private volatile String queueFilter;
 
 	WorklistsScenario(Api api, BenchUsers users) {
 		this.api = api;
@@ -48,11 +56,33 @@ final class WorklistsScenario implements Scenario {
 				new Lookup("group manager's incidents", BenchUsers.GROUP_MANAGER, "/api/incidents"),
 				new Lookup("helpdesk manager's requests", BenchUsers.HELPDESK_MANAGER, "/api/service-requests"),
 				new Lookup("text search", agent, "/api/service-requests?q=router"),
-				new Lookup("phone search", agent, "/api/clients?q=" + encoded("8 900 777 88 99")));
+				new Lookup("phone search", agent, "/api/clients?q=" + encoded("8 900 777 88 99")),
+				new Lookup("tasklist group queue", engineer, null));
 		return (tally) -> {
 			Lookup lookup = lookups.get((int) (this.turn.getAndIncrement() % lookups.size()));
-			tally.step(lookup.name(), this.api.get(lookup.user(), lookup.path()), 200);
+			if (lookup.path() == null) {
+				tally.step(lookup.name(), this.api.postHal(lookup.user(),
+						"/engine-rest/filter/" + queueFilter(lookup.user()) + "/list?firstResult=0&maxResults=15",
+						TASKLIST_PAGE), 200);
+			}
+			else {
+				tally.step(lookup.name(), this.api.get(lookup.user(), lookup.path()), 200);
+			}
 		};
+	}
+
+	/** The id of work group 100's queue filter, as the engineer's Tasklist finds it. */
+	private String queueFilter(String engineer) {
+		if (this.queueFilter == null) {
+			String body = this.api.get(engineer, "/engine-rest/filter?resourceType=Task&nameLike=" + encoded("%(100)"))
+				.body();
+			int at = body.indexOf("\"id\":\"");
+			if (at < 0) {
+				throw new IllegalStateException("no filter of queue 100 for " + engineer + ": " + body);
+			}
+			this.queueFilter = body.substring(at + 6, body.indexOf('"', at + 6));
+		}
+		return this.queueFilter;
 	}
 
 	private static String encoded(String text) {

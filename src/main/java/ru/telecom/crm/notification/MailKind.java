@@ -22,8 +22,8 @@ public enum MailKind {
 	REQUEST_RESOLVED;
 
 	/**
-	 * The mails an event of this kind sends, each one mail process of its own: closing an
-	 * incident mails the managers and, apart, the client.
+	 * The mails an event of this kind sends, in this order: closing an incident mails the
+	 * managers and, apart, the client.
 	 */
 	public List<MailKind> mailsOfEvent() {
 		return (this == INCIDENT_CLOSED) ? List.of(INCIDENT_CLOSED, REQUEST_RESOLVED) : List.of(this);

@@ -9,7 +9,8 @@ public interface NotificationApi {
 	 * @param eventKey names the event, stable across retries; also the Message-ID
 	 * @return whether a mail went out now
 	 * @throws org.springframework.mail.MailException when the mail server refuses or is
-	 * down: the engine retries the job
+	 * down: the engine retries the job. It leaves the caller's transaction able to commit
+	 * what was done before (another mail of the same event, recorded as sent)
 	 */
 	boolean sendIncidentMail(MailKind kind, long incidentId, String eventKey);
 

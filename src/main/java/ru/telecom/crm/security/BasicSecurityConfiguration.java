@@ -20,6 +20,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 import ru.telecom.crm.directory.Directory;
+import ru.telecom.crm.directory.DirectorySettings;
 
 /**
  * The embedded default's security, two chains in plain sight: the APIs (stateless, HTTP
@@ -31,8 +32,10 @@ import ru.telecom.crm.directory.Directory;
 class BasicSecurityConfiguration {
 
 	@Bean
-	AuthenticationManager camundaIdentityAuthentication(IdentityService identity, Directory directory) {
-		return new ProviderManager(new CamundaIdentityAuthenticationProvider(identity, directory));
+	AuthenticationManager camundaIdentityAuthentication(IdentityService identity, Directory directory,
+			DirectorySettings directorySettings) {
+		return new ProviderManager(new CamundaIdentityAuthenticationProvider(
+				new PasswordChecks(identity, directorySettings.cacheTtl()), directory));
 	}
 
 	@Bean

@@ -3,8 +3,6 @@ package ru.telecom.crm.security;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.camunda.bpm.engine.IdentityService;
-
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -16,17 +14,18 @@ import ru.telecom.crm.directory.Directory;
 import ru.telecom.crm.directory.DirectoryUser;
 
 /**
- * Checks a user name and password against Camunda's identity store and grants
- * {@code ROLE_<role>} for each role and {@code GROUP_<id>} for each group.
+ * Checks a user name and password against Camunda's identity store (a success kept
+ * briefly: {@link PasswordChecks}) and grants {@code ROLE_<role>} for each role and
+ * {@code GROUP_<id>} for each group.
  */
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
-	private final IdentityService identity;
+	private final PasswordChecks passwords;
 
 	private final Directory directory;
 
-	CamundaIdentityAuthenticationProvider(IdentityService identity, Directory directory) {
-		this.identity = identity;
+	CamundaIdentityAuthenticationProvider(PasswordChecks passwords, Directory directory) {
+		this.passwords = passwords;
 		this.directory = directory;
 	}
 
@@ -34,7 +33,7 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 	public Authentication authenticate(Authentication authentication) {
 		String username = authentication.getName();
 		Object password = authentication.getCredentials();
-		if (username == null || password == null || !this.identity.checkPassword(username, password.toString())) {
+		if (username == null || password == null || !this.passwords.matches(username, password.toString())) {
 			throw new BadCredentialsException("Bad user name or password");
 		}
 		DirectoryUser user = this.directory.findUser(username)

@@ -5,13 +5,17 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
+import org.camunda.bpm.engine.ActivityTypes;
+import org.camunda.bpm.engine.impl.history.event.HistoricActivityInstanceEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +26,8 @@ import org.springframework.stereotype.Component;
  * <ul>
  * <li>history stays {@code full} (activities, tasks, variables as they end up, the user
  * operation log Tasklist and the audit read) but without a row per variable update
- * ({@code ACT_HI_DETAIL}), which nobody reads here;</li>
+ * ({@code ACT_HI_DETAIL}), which nobody reads here, and without a row per gateway passed:
+ * a gateway only routes, in no time, and what it chose is the next activity's row;</li>
  * <li>the index the engine's schema lacks: every task completion looks up sub-tasks by
  * {@code ACT_RU_TASK.PARENT_TASK_ID_}, a full scan that grows with the open tasks. Made
  * after the engine's own schema, on PostgreSQL and H2 alike (Liquibase keeps to our
@@ -68,8 +73,24 @@ public class EngineTuning extends AbstractProcessEnginePlugin {
 		log.info("Engine tables' indexes in place: {}", INDEXES.size());
 	}
 
-	/** The engine's history, but no detail row per variable update. */
+	/**
+	 * The engine's history, but no detail row per variable update and no activity row per
+	 * gateway.
+	 */
 	static final class WithoutVariableDetails extends DbHistoryEventHandler {
+
+		/** The activity types that only route. */
+		private static final Set<String> GATEWAYS = Set.of(ActivityTypes.GATEWAY_EXCLUSIVE,
+				ActivityTypes.GATEWAY_INCLUSIVE, ActivityTypes.GATEWAY_PARALLEL, ActivityTypes.GATEWAY_EVENT_BASED);
+
+		@Override
+		public void handleEvent(HistoryEvent historyEvent) {
+			if (historyEvent instanceof HistoricActivityInstanceEventEntity activity
+					&& GATEWAYS.contains(activity.getActivityType())) {
+				return;
+			}
+			super.handleEvent(historyEvent);
+		}
 
 		@Override
 		protected boolean shouldWriteHistoricDetail(HistoricVariableUpdateEventEntity historyEvent) {

@@ -1,7 +1,13 @@
 package ru.telecom.crm.shared;
 
+import org.camunda.bpm.engine.ActivityTypes;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What the engine does less of on a fresh PostgreSQL database: no variable-update rows,
- * one index more.
+ * no gateway rows, one index more, a job executor that polls.
  */
 @PostgresIntegrationTest
 class EngineTuningIntegrationTests {
@@ -35,6 +41,12 @@ class EngineTuningIntegrationTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	ProcessEngine engine;
+
+	@Autowired
+	CamundaBpmProperties camunda;
+
 	@Test
 	void historyKeepsTheVariablesButNoRowPerUpdate() {
 		ServiceRequestView request = new AsUser(this.identity).get("anna", () -> this.requests
@@ -45,6 +57,29 @@ class EngineTuningIntegrationTests {
 			.count()).isPositive();
 		assertThat(this.history.createHistoricDetailQuery().processInstanceId(request.processInstanceId()).count())
 			.isZero();
+	}
+
+	@Test
+	void historyKeepsEveryActivityButTheGateways() {
+		ServiceRequestView request = new AsUser(this.identity).get("anna", () -> this.requests
+			.open(new OpenRequest(IntakeParty.of("+79007778899", "ORD-3001"), "Slow internet", null)));
+
+		assertThat(this.history.createHistoricActivityInstanceQuery()
+			.processInstanceId(request.processInstanceId())
+			.list()).extracting(HistoricActivityInstance::getActivityType)
+			.contains(ActivityTypes.START_EVENT, ActivityTypes.TASK_USER_TASK)
+			.doesNotContain(ActivityTypes.GATEWAY_EXCLUSIVE);
+	}
+
+	@Test
+	void theJobExecutorPollsAsConfiguredInsteadOfWakingForEachJob() {
+		JobExecutor executor = ((ProcessEngineConfigurationImpl) this.engine.getProcessEngineConfiguration())
+			.getJobExecutor();
+
+		assertThat(executor).isInstanceOf(JobExecutorConfiguration.PollingJobExecutor.class);
+		assertThat(executor.getWaitTimeInMillis()).isEqualTo(this.camunda.getJobExecution().getWaitTimeInMillis())
+			.isLessThanOrEqualTo(1000);
+		assertThat(executor.isActive()).isTrue();
 	}
 
 	@Test

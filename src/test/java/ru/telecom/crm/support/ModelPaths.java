@@ -20,7 +20,7 @@ import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 
 /**
  * Walks a BPMN model of ours as the engine would: from a user task (or a message event)
@@ -105,17 +105,20 @@ public final class ModelPaths {
 			.orElseThrow();
 	}
 
-	/** The value of a service task's input parameter, or {@code null}. */
+	/**
+	 * The setting a service task gives its delegate (an extension property, see
+	 * {@code StepSettings}), or {@code null}.
+	 */
 	public static String input(FlowNode node, String name) {
 		return node.getChildElementsByType(org.camunda.bpm.model.bpmn.instance.ExtensionElements.class)
 			.stream()
 			.flatMap((extensions) -> extensions.getElementsQuery()
-				.filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput.class)
+				.filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties.class)
 				.list()
 				.stream())
-			.flatMap((io) -> io.getCamundaInputParameters().stream())
-			.filter((parameter) -> name.equals(parameter.getCamundaName()))
-			.map(CamundaInputParameter::getTextContent)
+			.flatMap((properties) -> properties.getCamundaProperties().stream())
+			.filter((property) -> name.equals(property.getCamundaName()))
+			.map(CamundaProperty::getCamundaValue)
 			.findFirst()
 			.orElse(null);
 	}

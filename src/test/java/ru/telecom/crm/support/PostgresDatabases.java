@@ -62,9 +62,6 @@ public final class PostgresDatabases implements ApplicationContextInitializer<Co
 				// every context on these databases mails alike: any of them may run a
 				// mail job
 				"crm.mail.transport=smtp", "spring.mail.host=127.0.0.1", "spring.mail.port=" + SMTP_PORT,
-				// a job due now is picked up within a second or two, not after a minute
-				// of idling
-				"camunda.bpm.job-execution.wait-time-in-millis=500", "camunda.bpm.job-execution.max-wait=1000",
 				"crm.channels.telegram-secret=" + TELEGRAM_SECRET, "crm.channels.sms-secret=" + SMS_SECRET)
 			.applyTo(context);
 	}

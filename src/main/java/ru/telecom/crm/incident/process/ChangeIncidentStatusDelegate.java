@@ -9,6 +9,7 @@ import ru.telecom.crm.incident.domain.IncidentTransitions;
 import ru.telecom.crm.incident.IncidentApi.TransitionDetails;
 import ru.telecom.crm.incident.IncidentStatus;
 import ru.telecom.crm.shared.CurrentActor;
+import ru.telecom.crm.shared.StepSettings;
 
 import static ru.telecom.crm.incident.IncidentProcess.ENGINEER;
 import static ru.telecom.crm.incident.IncidentProcess.HOLD_REASON;
@@ -32,7 +33,7 @@ class ChangeIncidentStatusDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		IncidentStatus target = IncidentStatus.valueOf((String) execution.getVariableLocal(TARGET_STATUS));
+		IncidentStatus target = IncidentStatus.valueOf(StepSettings.required(execution, TARGET_STATUS));
 		TransitionDetails details = new TransitionDetails((String) execution.getVariable(ENGINEER),
 				(String) execution.getVariable(NARRATIVE), (String) execution.getVariable(HOLD_REASON));
 		this.incidents.transition(this.incidents.idOfProcess(execution.getProcessInstanceId()), target, details,

@@ -16,6 +16,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Service;
+import org.springframework.mail.MailException;
 import org.springframework.transaction.annotation.Transactional;
 
 import ru.telecom.crm.catalog.CatalogApi;
@@ -79,6 +80,7 @@ class MailService implements NotificationApi {
 	}
 
 	@Override
+	@Transactional(noRollbackFor = MailException.class)
 	public boolean sendIncidentMail(MailKind kind, long incidentId, String eventKey) {
 		if (this.deliveries.existsByEventKey(eventKey)) {
 			return false;

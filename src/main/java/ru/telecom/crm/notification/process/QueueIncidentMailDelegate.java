@@ -12,12 +12,13 @@ import ru.telecom.crm.incident.IncidentProcess;
 import ru.telecom.crm.notification.IncidentMailProcess;
 import ru.telecom.crm.notification.MailKind;
 import ru.telecom.crm.shared.EngineCalls;
+import ru.telecom.crm.shared.StepSettings;
 
 /**
  * Queues the incident mails of the event the task's {@code mailKind} names: starts one
- * mail process per mail in this transaction, so each is sent after the change commits, or
- * not at all, and each has its own event key and Message-ID (the managers' and the
- * client's mail about a closed incident are two).
+ * mail process for the event in this transaction, so its mails are sent after the change
+ * commits, or not at all; each mail has its own event key and Message-ID (the managers'
+ * and the client's mail about a closed incident are two).
  */
 @Component
 class QueueIncidentMailDelegate implements JavaDelegate {
@@ -30,15 +31,13 @@ class QueueIncidentMailDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		MailKind kind = MailKind.valueOf((String) execution.getVariableLocal(IncidentProcess.MAIL_KIND));
+		MailKind event = MailKind.valueOf(StepSettings.required(execution, IncidentProcess.MAIL_KIND));
 		// the incident is found when the mail is sent, through its process: the link the
 		// app wrote, not a variable (its process may be starting right now)
 		String incidentProcess = execution.getProcessInstanceId();
-		for (MailKind mail : kind.mailsOfEvent()) {
-			EngineCalls.asApp(() -> this.runtime.startProcessInstanceByKey(IncidentMailProcess.KEY,
-					execution.getProcessBusinessKey(), Map.of(IncidentMailProcess.INCIDENT_PROCESS, incidentProcess,
-							IncidentMailProcess.MAIL_KIND, mail.name())));
-		}
+		EngineCalls.asApp(() -> this.runtime.startProcessInstanceByKey(IncidentMailProcess.KEY,
+				execution.getProcessBusinessKey(), Map.of(IncidentMailProcess.INCIDENT_PROCESS, incidentProcess,
+						IncidentMailProcess.MAIL_EVENT, event.name())));
 	}
 
 }

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import ru.telecom.crm.servicerequest.CloseReason;
 import ru.telecom.crm.servicerequest.domain.RequestTransitions;
 import ru.telecom.crm.shared.CurrentActor;
+import ru.telecom.crm.shared.StepSettings;
 
 import static ru.telecom.crm.servicerequest.ServiceRequestProcess.CLOSE_REASON;
 
@@ -26,7 +27,7 @@ class CloseServiceRequestDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		CloseReason reason = CloseReason.valueOf((String) execution.getVariableLocal(CLOSE_REASON));
+		CloseReason reason = CloseReason.valueOf(StepSettings.required(execution, CLOSE_REASON));
 		this.requests.close(this.requests.idOfProcess(execution.getProcessInstanceId()), reason, this.actor.id());
 	}
 

@@ -14,6 +14,7 @@ import ru.telecom.crm.servicerequest.domain.RequestTransitions;
 import ru.telecom.crm.shared.CurrentActor;
 import ru.telecom.crm.shared.DomainException;
 import ru.telecom.crm.shared.KeyRaceRetry;
+import ru.telecom.crm.shared.StepSettings;
 
 import static ru.telecom.crm.servicerequest.ServiceRequestProcess.CALLER_IDENTIFIED;
 import static ru.telecom.crm.servicerequest.ServiceRequestProcess.STRICT;
@@ -49,7 +50,7 @@ class IdentifyCallerDelegate implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		long requestId = this.requests.idOfProcess(execution.getProcessInstanceId());
-		boolean strict = Boolean.TRUE.equals(execution.getVariableLocal(STRICT));
+		boolean strict = StepSettings.of(execution, STRICT).map(Boolean::parseBoolean).orElse(false);
 		IntakeParty party = IntakeVariables.partyOf(execution);
 		IntakeResolution found;
 		try {

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import ru.telecom.crm.incident.IncidentProcess;
 import ru.telecom.crm.incident.IncidentProcess.Decision;
 import ru.telecom.crm.shared.InvalidInputException;
+import ru.telecom.crm.shared.StepSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -63,14 +64,14 @@ class IncidentProcessTests {
 	@BeforeEach
 	void mockDelegates() {
 		Mocks.register("changeIncidentStatusDelegate", (JavaDelegate) (execution) -> {
-			String target = (String) execution.getVariableLocal(IncidentProcess.TARGET_STATUS);
+			String target = StepSettings.required(execution, IncidentProcess.TARGET_STATUS);
 			this.statuses.add(target);
 			if ("NEW".equals(target)) {
 				execution.setVariable(ENGINEER, null);
 			}
 		});
 		Mocks.register("queueIncidentMailDelegate", (JavaDelegate) (execution) -> this.mails
-			.add((String) execution.getVariableLocal(IncidentProcess.MAIL_KIND)));
+			.add(StepSettings.required(execution, IncidentProcess.MAIL_KIND)));
 		Mocks.register("notifyRequestDelegate", (JavaDelegate) (execution) -> this.other.add("request told"));
 		Mocks.register("unlinkIncidentDelegate", (JavaDelegate) (execution) -> this.other.add("unlinked"));
 		Mocks.register("incidentDecisionGuard", new IncidentDecisionGuard());

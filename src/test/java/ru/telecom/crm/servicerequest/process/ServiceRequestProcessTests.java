@@ -19,6 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import ru.telecom.crm.incident.IncidentProcess;
 import ru.telecom.crm.servicerequest.ServiceRequestProcess;
 import ru.telecom.crm.shared.InvalidInputException;
+import ru.telecom.crm.shared.StepSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -63,15 +64,15 @@ class ServiceRequestProcessTests {
 			if (this.lookupFails != null) {
 				throw this.lookupFails;
 			}
-			boolean strict = Boolean.TRUE.equals(execution.getVariableLocal(STRICT));
+			boolean strict = StepSettings.of(execution, STRICT).map(Boolean::parseBoolean).orElse(false);
 			execution.setVariable(CALLER_IDENTIFIED, strict || this.lookupFinds);
 			this.calls.add(strict ? "bind" : "look up");
 		});
 		Mocks.register("openIncidentDelegate", (JavaDelegate) (execution) -> {
 			this.calls.add("open incident " + execution.getVariable(SERVICE_CODE));
 		});
-		Mocks.register("closeServiceRequestDelegate",
-				(JavaDelegate) (execution) -> this.calls.add("close " + execution.getVariableLocal(CLOSE_REASON)));
+		Mocks.register("closeServiceRequestDelegate", (JavaDelegate) (execution) -> this.calls
+			.add("close " + StepSettings.required(execution, CLOSE_REASON)));
 		Mocks.register("requestDecisionGuard", new RequestDecisionGuard());
 		Mocks.register("requestQueueListener", new RequestQueueListener());
 		// the catalog's services for the form; Spin is not part of the engine-only tests

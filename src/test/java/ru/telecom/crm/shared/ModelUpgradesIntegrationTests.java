@@ -1,0 +1,165 @@
+package ru.telecom.crm.shared;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
+
+import ru.telecom.crm.customer.IntakeParty;
+import ru.telecom.crm.incident.IncidentActions;
+import ru.telecom.crm.incident.IncidentApi;
+import ru.telecom.crm.incident.IncidentApi.TransitionDetails;
+import ru.telecom.crm.incident.IncidentProcess;
+import ru.telecom.crm.incident.IncidentStatus;
+import ru.telecom.crm.incident.IncidentView;
+import ru.telecom.crm.servicerequest.OpenRequest;
+import ru.telecom.crm.servicerequest.RequestActions;
+import ru.telecom.crm.servicerequest.RequestStatus;
+import ru.telecom.crm.servicerequest.ServiceRequestApi;
+import ru.telecom.crm.servicerequest.ServiceRequestProcess;
+import ru.telecom.crm.servicerequest.ServiceRequestView;
+import ru.telecom.crm.status.StatusEntry;
+import ru.telecom.crm.status.StatusHistory;
+import ru.telecom.crm.support.AsUser;
+import ru.telecom.crm.support.PostgresIntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Items opened on an earlier version of the models (src/test/resources/earlier-models)
+ * work on it, are moved to the current version by the migration at start, and go on to
+ * their end there.
+ */
+@PostgresIntegrationTest
+class ModelUpgradesIntegrationTests {
+
+	@Autowired
+	ModelUpgrades upgrades;
+
+	@Autowired
+	RepositoryService repository;
+
+	@Autowired
+	RuntimeService runtime;
+
+	@Autowired
+	RequestActions requestActions;
+
+	@Autowired
+	IncidentActions incidentActions;
+
+	@Autowired
+	ServiceRequestApi requests;
+
+	@Autowired
+	IncidentApi incidents;
+
+	@Autowired
+	StatusHistory history;
+
+	@Autowired
+	IdentityService identity;
+
+	@Test
+	void itemsOpenOnTheModelsWithInputParametersGoOnAfterTheMigration() {
+		Deployment earlier = deploy("earlier-models/IncidentProcess-input-parameters.bpmn",
+				"earlier-models/ServiceRequestProcess-input-parameters.bpmn");
+		// on the earlier models: a request left in the queue, an incident assigned
+		ServiceRequestView waiting = as("anna", () -> this.requestActions.open(request()));
+		ServiceRequestView request = as("anna", () -> this.requestActions.open(request()));
+		IncidentView incident = as("anna", () -> this.requestActions.openIncident(request.id(), 1001));
+		run("olga", () -> this.incidentActions.changeStatus(incident.id(), IncidentStatus.ASSIGNED,
+				new TransitionDetails("ivan", null, null)));
+		assertThat(definitionOf(incident.processInstanceId()).getDeploymentId()).isEqualTo(earlier.getId());
+		assertThat(definitionOf(waiting.processInstanceId()).getDeploymentId()).isEqualTo(earlier.getId());
+
+		Deployment current = deploy("processes/IncidentProcess.bpmn", "processes/ServiceRequestProcess.bpmn");
+		List<String> moved = this.upgrades.migrateToLatest();
+
+		assertThat(moved).anySatisfy((line) -> assertThat(line).startsWith("migrated ")
+			.contains(
+					IncidentProcess.KEY + " from version " + definitionOf(earlier, IncidentProcess.KEY).getVersion()));
+		assertThat(moved).anySatisfy((line) -> assertThat(line).startsWith("migrated ")
+			.contains(ServiceRequestProcess.KEY + " from version "
+					+ definitionOf(earlier, ServiceRequestProcess.KEY).getVersion()));
+		assertThat(moved).noneSatisfy((line) -> assertThat(line).startsWith("not migrated"));
+		assertThat(definitionOf(incident.processInstanceId()).getDeploymentId()).isEqualTo(current.getId());
+		assertThat(definitionOf(request.processInstanceId()).getDeploymentId()).isEqualTo(current.getId());
+		assertThat(definitionOf(waiting.processInstanceId()).getDeploymentId()).isEqualTo(current.getId());
+
+		run("ivan",
+				() -> this.incidentActions.changeStatus(incident.id(), IncidentStatus.INWORK, TransitionDetails.NONE));
+		run("ivan", () -> this.incidentActions.changeStatus(incident.id(), IncidentStatus.CLOSED,
+				new TransitionDetails(null, "Replaced the ONT", null)));
+		assertThat(this.incidents.find(incident.id()).orElseThrow().status()).isEqualTo(IncidentStatus.CLOSED);
+		assertThat(this.history.ofIncident(incident.id())).extracting(StatusEntry::newStatus)
+			.containsExactly("NEW", "ASSIGNED", "INWORK", "CLOSED");
+		assertThat(this.requests.find(request.id()).orElseThrow().status()).isEqualTo(RequestStatus.CLOSED);
+		run("anna", () -> this.requestActions.closeWithoutIncident(waiting.id()));
+		assertThat(this.requests.find(waiting.id()).orElseThrow().status()).isEqualTo(RequestStatus.CLOSED);
+		assertThat(this.runtime.createProcessInstanceQuery().processInstanceId(incident.processInstanceId()).count())
+			.isZero();
+	}
+
+	@Test
+	void nothingToMoveWhenEveryItemRunsOnTheLatestVersion() {
+		this.upgrades.migrateToLatest();
+
+		assertThat(this.upgrades.migrateToLatest()).isEmpty();
+	}
+
+	private Deployment deploy(String... resources) {
+		DeploymentBuilder deployment = this.repository.createDeployment()
+			.name(getClass().getSimpleName())
+			.enableDuplicateFiltering(false);
+		for (String resource : resources) {
+			try (InputStream model = new ClassPathResource(resource).getInputStream()) {
+				deployment.addInputStream(
+						resource.substring(resource.lastIndexOf('/') + 1).replace("-input-parameters", ""), model);
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+		return deployment.deploy();
+	}
+
+	private ProcessDefinition definitionOf(String processInstanceId) {
+		String id = this.runtime.createProcessInstanceQuery()
+			.processInstanceId(processInstanceId)
+			.singleResult()
+			.getProcessDefinitionId();
+		return this.repository.getProcessDefinition(id);
+	}
+
+	private ProcessDefinition definitionOf(Deployment deployment, String key) {
+		return this.repository.createProcessDefinitionQuery()
+			.deploymentId(deployment.getId())
+			.processDefinitionKey(key)
+			.singleResult();
+	}
+
+	private static OpenRequest request() {
+		return new OpenRequest(IntakeParty.of("+79007778899", "ORD-3001"), "Internet drops", null);
+	}
+
+	private <T> T as(String user, Supplier<T> work) {
+		return new AsUser(this.identity).get(user, work);
+	}
+
+	private void run(String user, Runnable work) {
+		new AsUser(this.identity).run(user, work);
+	}
+
+}
