@@ -28,7 +28,8 @@ import static org.awaitility.Awaitility.await;
  * process key, and a finished instance past it removed.
  */
 @PostgresIntegrationTest
-@TestPropertySource(properties = { RetentionTestProperties.PROBE_TTL, RetentionTestProperties.MAIL_TTL })
+@TestPropertySource(properties = { RetentionTestProperties.PROBE_TTL, RetentionTestProperties.MAIL_TTL,
+		RetentionTestProperties.ENGINE_NAME })
 class HistoryCleanupIntegrationTests {
 
 	@Autowired

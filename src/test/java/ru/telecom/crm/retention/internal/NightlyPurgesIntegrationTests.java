@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * of closed requests after 90 days, in batches, by one node at a time.
  */
 @PostgresIntegrationTest
-@TestPropertySource(properties = { RetentionTestProperties.PROBE_TTL, RetentionTestProperties.MAIL_TTL })
+@TestPropertySource(properties = { RetentionTestProperties.PROBE_TTL, RetentionTestProperties.MAIL_TTL,
+		RetentionTestProperties.ENGINE_NAME })
 class NightlyPurgesIntegrationTests {
 
 	@Autowired

@@ -11,6 +11,13 @@ final class RetentionTestProperties {
 	/** The model's own value, in lower case as the environment gives it. */
 	static final String MAIL_TTL = "crm.retention.history-time-to-live.incidentmailprocess=30";
 
+	/**
+	 * An engine name of its own: the engine REST API finds its engine in the engines'
+	 * static registry by name, so a second context's engine named {@code default} would
+	 * answer the other contexts' REST calls, with none of their callers signed in.
+	 */
+	static final String ENGINE_NAME = "camunda.bpm.process-engine-name=retention";
+
 	private RetentionTestProperties() {
 	}
 
