@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.SuspendedEntityInteractionException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.exception.NullValueException;
@@ -27,6 +28,9 @@ public final class Failures {
 	 * meanwhile, a deadlock, a serialization failure.
 	 */
 	private static final Set<String> CONFLICT_STATES = Set.of("23505", "40P01", "40001", "23001");
+
+	/** The engine's code for an execution that finds no way out of a gateway. */
+	private static final String STUCK_AT_GATEWAY = "ENGINE-02004";
 
 	private Failures() {
 	}
@@ -59,12 +63,24 @@ public final class Failures {
 				return Optional.of(new ConflictException("Someone else has claimed this task meanwhile"));
 			}
 			if (cause instanceof MismatchingMessageCorrelationException || cause instanceof NullValueException
-					|| isCorrelationRace(cause)) {
+					|| isCorrelationRace(cause) || isCompletionRace(cause)) {
 				return Optional.of(new ConflictException(
 						"The item has moved on meanwhile (its step is done or gone); read it again"));
 			}
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * A task completed by two people at once: the engine reads the task, then its
+	 * execution; when the other completion commits in between, the execution already
+	 * waits at the next step, and leaving that step with the first step's decision finds
+	 * no way out of the next gateway ({@code ENGINE-02004}). Our gateways route on
+	 * decisions the task's guard checked, so only this race gets there.
+	 */
+	private static boolean isCompletionRace(Throwable failure) {
+		return failure instanceof ProcessEngineException && failure.getMessage() != null
+				&& failure.getMessage().startsWith(STUCK_AT_GATEWAY);
 	}
 
 	/**

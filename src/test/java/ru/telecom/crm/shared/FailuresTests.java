@@ -1,5 +1,6 @@
 package ru.telecom.crm.shared;
 
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cmd.AbstractCorrelateMessageCmd;
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +16,16 @@ class FailuresTests {
 
 		assertThat(Failures.meaningOf(new IllegalStateException("wrapped", race)))
 			.hasValueSatisfying((meaning) -> assertThat(meaning).isInstanceOf(ConflictException.class));
+	}
+
+	@Test
+	void aCompletionThatFindsItsExecutionMovedOnIsAConflict() {
+		ProcessEngineException stuck = new ProcessEngineException(
+				"ENGINE-02004 No outgoing sequence flow for the element with id 'Gateway_HoldOrClose' could be selected");
+
+		assertThat(Failures.meaningOf(stuck))
+			.hasValueSatisfying((meaning) -> assertThat(meaning).isInstanceOf(ConflictException.class));
+		assertThat(Failures.meaningOf(new ProcessEngineException("ENGINE-09005 Could not parse"))).isEmpty();
 	}
 
 	@Test

@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashSet;
+import java.util.Set;
 
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
@@ -37,6 +39,14 @@ public final class PostgresDatabases implements ApplicationContextInitializer<Co
 
 	public static final String LEGACY_DATABASE = DATABASE + "_legacy";
 
+	/**
+	 * The database of a context whose LegacyDB is down: its own, because contexts on one
+	 * database run each other's jobs (the job executors poll, none has a claim on the
+	 * jobs its own transactions made), and a lookup job of another context's test must
+	 * not meet a LegacyDB that is down only here.
+	 */
+	public static final String LEGACY_DOWN_DATABASE = DATABASE + "_legacydown";
+
 	/** The channels' secrets in the tests. */
 	public static final String TELEGRAM_SECRET = "test-telegram-secret";
 
@@ -48,15 +58,16 @@ public final class PostgresDatabases implements ApplicationContextInitializer<Co
 	/** Set this property to {@code true} for a context whose LegacyDB is down. */
 	public static final String LEGACY_DOWN = "crm.test.legacy-down";
 
-	private static boolean created;
+	private static final Set<String> created = new HashSet<>();
 
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {
-		createOnce();
 		// a test of a LegacyDB outage points it at a port where nothing listens
 		boolean legacyDown = context.getEnvironment().getProperty(LEGACY_DOWN, Boolean.class, false);
+		String database = legacyDown ? LEGACY_DOWN_DATABASE : DATABASE;
+		createOnce(database, LEGACY_DATABASE);
 		String legacyUrl = legacyDown ? "jdbc:postgresql://127.0.0.1:1/" + LEGACY_DATABASE : urlOf(LEGACY_DATABASE);
-		TestPropertyValues.of("spring.datasource.url=" + urlOf(DATABASE), "spring.datasource.username=" + USER,
+		TestPropertyValues.of("spring.datasource.url=" + urlOf(database), "spring.datasource.username=" + USER,
 				"spring.datasource.password=" + PASSWORD, "crm.legacy.url=" + legacyUrl, "crm.legacy.username=" + USER,
 				"crm.legacy.password=" + PASSWORD, "crm.legacy.migrate=" + !legacyDown,
 				// every context on these databases mails alike: any of them may run a
@@ -80,17 +91,15 @@ public final class PostgresDatabases implements ApplicationContextInitializer<Co
 		return ADMIN_URL.substring(0, slash + 1) + database;
 	}
 
-	static synchronized void createOnce() {
-		if (created) {
-			return;
-		}
+	static synchronized void createOnce(String... databases) {
 		try (Connection connection = DriverManager.getConnection(ADMIN_URL, USER, PASSWORD);
 				Statement statement = connection.createStatement()) {
-			for (String database : new String[] { DATABASE, LEGACY_DATABASE }) {
-				statement.execute("drop database if exists " + database + " with (force)");
-				statement.execute("create database " + database);
+			for (String database : databases) {
+				if (created.add(database)) {
+					statement.execute("drop database if exists " + database + " with (force)");
+					statement.execute("create database " + database);
+				}
 			}
-			created = true;
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("""
