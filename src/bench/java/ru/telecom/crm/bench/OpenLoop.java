@@ -117,17 +117,7 @@ final class OpenLoop {
 					}
 					mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
 					sent.incrementAndGet();
-					boolean ok = false;
-					try {
-						client.operation(tally);
-						ok = true;
-					}
-					catch (Tally.StepFailed ex) {
-						// counted by the tally
-					}
-					catch (RuntimeException ex) {
-						tally.exception(ex);
-					}
+					boolean ok = tally.attempt(client);
 					inFlight.decrementAndGet();
 					tally.operation(System.nanoTime() - intended, ok);
 				}

@@ -57,17 +57,7 @@ final class Runner {
 				}
 				while (limit.byOperations() ? tickets.getAndDecrement() > 0 : System.nanoTime() < deadline[0]) {
 					long start = System.nanoTime();
-					boolean ok = false;
-					try {
-						client.operation(tally);
-						ok = true;
-					}
-					catch (Tally.StepFailed ex) {
-						// counted by the tally
-					}
-					catch (RuntimeException ex) {
-						tally.exception(ex);
-					}
+					boolean ok = tally.attempt(client);
 					tally.operation(System.nanoTime() - start, ok);
 				}
 			}, scenario.name() + "-" + i);

@@ -40,6 +40,24 @@ final class Tally {
 		this.progress = progress;
 	}
 
+	/**
+	 * Runs one operation of the client; whether it succeeded. A failed step is counted by
+	 * the step, any other failure here.
+	 */
+	boolean attempt(Scenario.Client client) {
+		try {
+			client.operation(this);
+			return true;
+		}
+		catch (StepFailed ex) {
+			return false;
+		}
+		catch (RuntimeException ex) {
+			exception(ex);
+			return false;
+		}
+	}
+
 	void operation(long nanos, boolean ok) {
 		if (ok) {
 			this.operations.add(nanos);

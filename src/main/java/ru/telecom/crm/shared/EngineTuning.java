@@ -49,7 +49,7 @@ public class EngineTuning extends AbstractProcessEnginePlugin {
 		if (configuration.getCustomHistoryEventHandlers() != null) {
 			handlers.addAll(configuration.getCustomHistoryEventHandlers());
 		}
-		handlers.add(new WithoutVariableDetails());
+		handlers.add(new LeanHistory());
 		configuration.setEnableDefaultDbHistoryEventHandler(false);
 		configuration.setCustomHistoryEventHandlers(handlers);
 	}
@@ -77,7 +77,7 @@ public class EngineTuning extends AbstractProcessEnginePlugin {
 	 * The engine's history, but no detail row per variable update and no activity row per
 	 * gateway.
 	 */
-	static final class WithoutVariableDetails extends DbHistoryEventHandler {
+	static final class LeanHistory extends DbHistoryEventHandler {
 
 		/** The activity types that only route. */
 		private static final Set<String> GATEWAYS = Set.of(ActivityTypes.GATEWAY_EXCLUSIVE,
