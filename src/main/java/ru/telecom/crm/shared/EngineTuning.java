@@ -10,7 +10,16 @@ import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.history.HistoryLevel;
+import org.camunda.bpm.engine.impl.history.HistoryLevelFull;
+import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
+import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.ActivityTypes;
 import org.camunda.bpm.engine.impl.history.event.HistoricActivityInstanceEventEntity;
@@ -28,6 +37,10 @@ import org.springframework.stereotype.Component;
  * operation log Tasklist and the audit read) but without a row per variable update
  * ({@code ACT_HI_DETAIL}), which nobody reads here, and without a row per gateway passed:
  * a gateway only routes, in no time, and what it chose is the next activity's row;</li>
+ * <li>no history of what is only a copy or a courier ({@link LeanFullHistory}): a task's
+ * local variables (the list columns and choices a task shows, copied from our tables),
+ * and a mail process but for its failures (what was mailed is in {@code mail_delivery}
+ * and the item's activity);</li>
  * <li>the index the engine's schema lacks: every task completion looks up sub-tasks by
  * {@code ACT_RU_TASK.PARENT_TASK_ID_}, a full scan that grows with the open tasks. Made
  * after the engine's own schema, on PostgreSQL and H2 alike (Liquibase keeps to our
@@ -43,8 +56,22 @@ public class EngineTuning extends AbstractProcessEnginePlugin {
 	static final List<String> INDEXES = List
 		.of("create index if not exists CRM_IDX_TASK_PARENT on ACT_RU_TASK (PARENT_TASK_ID_)");
 
+	/**
+	 * The processes whose history is only their failures: the notification module's
+	 * {@code IncidentMailProcess} (named here, below that module; its tests check the
+	 * name).
+	 */
+	public static final Set<String> COURIER_PROCESSES = Set.of("IncidentMailProcess");
+
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
+		List<HistoryLevel> levels = new ArrayList<>();
+		if (configuration.getCustomHistoryLevels() != null) {
+			levels.addAll(configuration.getCustomHistoryLevels());
+		}
+		// named "full" and listed after the engine's own: history "full" is this one
+		levels.add(new LeanFullHistory(COURIER_PROCESSES));
+		configuration.setCustomHistoryLevels(levels);
 		List<HistoryEventHandler> handlers = new ArrayList<>();
 		if (configuration.getCustomHistoryEventHandlers() != null) {
 			handlers.addAll(configuration.getCustomHistoryEventHandlers());
@@ -95,6 +122,69 @@ public class EngineTuning extends AbstractProcessEnginePlugin {
 		@Override
 		protected boolean shouldWriteHistoricDetail(HistoricVariableUpdateEventEntity historyEvent) {
 			return false;
+		}
+
+	}
+
+	/**
+	 * History {@code full} (its id and name, so that a database made at {@code full}
+	 * keeps it), but nothing of a task's local variables, and of a courier process only
+	 * its failures: failed job runs and incidents, which Cockpit shows. Decided before an
+	 * event is made, so none of its statements run (nor the removal-time lookup).
+	 */
+	static final class LeanFullHistory extends HistoryLevelFull {
+
+		private final Set<String> couriers;
+
+		LeanFullHistory(Set<String> couriers) {
+			this.couriers = couriers;
+		}
+
+		@Override
+		public boolean isHistoryEventProduced(HistoryEventType eventType, Object entity) {
+			if (entity == null) {
+				// asked while parsing a model: whether to listen at all
+				return true;
+			}
+			if (entity instanceof VariableInstanceEntity variable && variable.getTaskId() != null) {
+				return false;
+			}
+			if (eventType == HistoryEventTypes.JOB_FAIL
+					|| HistoryEventTypes.INCIDENT_CREATE.getEntityType().equals(eventType.getEntityType())) {
+				return true;
+			}
+			String process = processKeyOf(entity);
+			return process == null || !this.couriers.contains(process);
+		}
+
+		private static String processKeyOf(Object entity) {
+			if (entity instanceof JobEntity job) {
+				return job.getProcessDefinitionKey();
+			}
+			if (entity instanceof HistoryEvent event) {
+				return event.getProcessDefinitionKey();
+			}
+			String definitionId = (entity instanceof ExecutionEntity execution) ? execution.getProcessDefinitionId()
+					: (entity instanceof VariableInstanceEntity variable) ? variable.getProcessDefinitionId() : null;
+			if (definitionId == null) {
+				return null;
+			}
+			// the deployment cache: no statement
+			ProcessDefinitionEntity definition = Context.getProcessEngineConfiguration()
+				.getDeploymentCache()
+				.findDeployedProcessDefinitionById(definitionId);
+			return definition.getKey();
+		}
+
+		// the engine asks historyLevel.equals(HISTORY_LEVEL_FULL): same id, same level
+		@Override
+		public boolean equals(Object other) {
+			return other instanceof HistoryLevel level && level.getId() == getId();
+		}
+
+		@Override
+		public int hashCode() {
+			return getId();
 		}
 
 	}

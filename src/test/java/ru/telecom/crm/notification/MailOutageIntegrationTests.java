@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -55,6 +56,9 @@ class MailOutageIntegrationTests {
 	ManagementService management;
 
 	@Autowired
+	HistoryService history;
+
+	@Autowired
 	JdbcTemplate jdbc;
 
 	@AfterEach
@@ -82,6 +86,17 @@ class MailOutageIntegrationTests {
 		assertThat(this.notifications.sendIncidentMail(MailKind.INCIDENT_OPENED, incident.id(), eventKey)).isFalse();
 		assertThat(Mailbox.awaitAbout(this.greenMail, incident.id(), 2)).hasSize(1);
 		assertThat(Mailbox.copiesAbout(this.greenMail, incident.id())).isEqualTo(2);
+
+		// a mail process's history is its failures only (EngineTuning.LeanFullHistory)
+		assertThat(this.history.createHistoricProcessInstanceQuery()
+			.processInstanceId(mail.getProcessInstanceId())
+			.count()).isZero();
+		assertThat(this.history.createHistoricActivityInstanceQuery()
+			.processInstanceId(mail.getProcessInstanceId())
+			.count()).isZero();
+		assertThat(this.history.createHistoricJobLogQuery().jobId(mail.getId()).list())
+			.allSatisfy((log) -> assertThat(log.isFailureLog()).isTrue())
+			.isNotEmpty();
 	}
 
 	@Test

@@ -60,6 +60,35 @@ class EngineTuningIntegrationTests {
 	}
 
 	@Test
+	void historyKeepsNoneOfATasksLocalCopies() {
+		ServiceRequestView request = new AsUser(this.identity).get("anna", () -> this.requests
+			.open(new OpenRequest(IntakeParty.of("+79007778899", "ORD-3001"), "Slow internet", null)));
+		String task = this.engine.getTaskService()
+			.createTaskQuery()
+			.processInstanceId(request.processInstanceId())
+			.singleResult()
+			.getId();
+
+		assertThat(this.engine.getTaskService().getVariablesLocal(task)).isNotEmpty();
+		assertThat(this.history.createHistoricVariableInstanceQuery().taskIdIn(task).count()).isZero();
+		assertThat(this.history.createHistoricVariableInstanceQuery()
+			.processInstanceId(request.processInstanceId())
+			.count()).isPositive();
+	}
+
+	@Test
+	void historyIsStillTheEnginesFullLevel() {
+		ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) this.engine
+			.getProcessEngineConfiguration();
+
+		assertThat(configuration.getHistoryLevel()).isInstanceOf(EngineTuning.LeanFullHistory.class)
+			.isEqualTo(org.camunda.bpm.engine.impl.history.HistoryLevel.HISTORY_LEVEL_FULL);
+		assertThat(this.jdbc.queryForObject("select value_ from act_ge_property where name_ = 'historyLevel'",
+				String.class))
+			.isEqualTo("3");
+	}
+
+	@Test
 	void historyKeepsEveryActivityButTheGateways() {
 		ServiceRequestView request = new AsUser(this.identity).get("anna", () -> this.requests
 			.open(new OpenRequest(IntakeParty.of("+79007778899", "ORD-3001"), "Slow internet", null)));

@@ -34,7 +34,7 @@ import ru.telecom.crm.shared.EngineCalls;
 import ru.telecom.crm.shared.InvalidInputException;
 import ru.telecom.crm.shared.NotFoundException;
 import ru.telecom.crm.shared.SearchFilters;
-import ru.telecom.crm.shared.TransactionMemo;
+import ru.telecom.crm.shared.ProcessLinkCache;
 import ru.telecom.crm.status.StatusRecorder;
 import ru.telecom.crm.status.StatusRecorder.EntityType;
 
@@ -43,6 +43,9 @@ import ru.telecom.crm.status.StatusRecorder.EntityType;
 class IncidentService implements IncidentTransitions {
 
 	private final IncidentRepository incidents;
+
+	/** Which item each process belongs to: found once, kept. */
+	private final ProcessLinkCache links = new ProcessLinkCache();
 
 	private final CatalogApi catalog;
 
@@ -134,9 +137,9 @@ class IncidentService implements IncidentTransitions {
 			.orElseThrow(() -> new IllegalStateException("No incident belongs to process " + processInstanceId));
 	}
 
-	/** The incident linked to the process; asked once per transaction. */
+	/** The incident linked to the process, found once (see {@link ProcessLinkCache}). */
 	private Optional<Long> linkedTo(String processInstanceId) {
-		return TransactionMemo.get(this, processInstanceId,
+		return this.links.get(processInstanceId,
 				() -> this.incidents.findByProcessInstanceId(processInstanceId).map(Incident::getId));
 	}
 

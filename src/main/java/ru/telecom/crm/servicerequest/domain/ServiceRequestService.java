@@ -24,7 +24,7 @@ import ru.telecom.crm.servicerequest.ServiceRequestView;
 import ru.telecom.crm.shared.NotFoundException;
 import ru.telecom.crm.shared.SearchFilters;
 import ru.telecom.crm.shared.Priority;
-import ru.telecom.crm.shared.TransactionMemo;
+import ru.telecom.crm.shared.ProcessLinkCache;
 import ru.telecom.crm.status.StatusRecorder;
 import ru.telecom.crm.status.StatusRecorder.EntityType;
 
@@ -33,6 +33,9 @@ import ru.telecom.crm.status.StatusRecorder.EntityType;
 class ServiceRequestService implements RequestTransitions {
 
 	private final ServiceRequestRepository requests;
+
+	/** Which item each process belongs to: found once, kept. */
+	private final ProcessLinkCache links = new ProcessLinkCache();
 
 	private final StatusRecorder history;
 
@@ -57,8 +60,8 @@ class ServiceRequestService implements RequestTransitions {
 	@Override
 	@Transactional(readOnly = true)
 	public long idOfProcess(String processInstanceId) {
-		return TransactionMemo
-			.get(this, processInstanceId,
+		return this.links
+			.get(processInstanceId,
 					() -> this.requests.findByProcessInstanceId(processInstanceId).map(ServiceRequest::getId))
 			.orElseThrow(() -> new IllegalStateException("No service request belongs to process " + processInstanceId));
 	}

@@ -69,6 +69,14 @@ class IncidentMailProcessTests {
 	}
 
 	@Test
+	void theEngineKeepsOnlyTheFailuresOfAMailProcessInHistory() {
+		// EngineTuning names the process below this module: the name must stay the
+		// model's
+		org.assertj.core.api.Assertions.assertThat(ru.telecom.crm.shared.EngineTuning.COURIER_PROCESSES)
+			.containsExactly(IncidentMailProcess.KEY);
+	}
+
+	@Test
 	void theMailIsSentByAJobAfterTheRequestCommitted() {
 		ProcessInstance mail = request();
 
