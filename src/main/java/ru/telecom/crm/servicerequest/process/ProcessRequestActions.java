@@ -154,6 +154,9 @@ class ProcessRequestActions implements RequestActions {
 		return EngineCalls.asApp(this.engine, () -> {
 			ServiceRequestView request = request(requestId);
 			Set<Decision> decisions = EnumSet.noneOf(Decision.class);
+			if (request.processInstanceId() == null) {
+				return decisions;
+			}
 			this.tasks.createTaskQuery()
 				.processInstanceId(request.processInstanceId())
 				.list()
@@ -192,10 +195,10 @@ class ProcessRequestActions implements RequestActions {
 	 */
 	private Task taskOf(long requestId, String taskKey, Decision decision, String action) {
 		ServiceRequestView request = request(requestId);
-		Task task = this.tasks.createTaskQuery()
+		Task task = (request.processInstanceId() != null) ? this.tasks.createTaskQuery()
 			.processInstanceId(request.processInstanceId())
 			.taskDefinitionKey(taskKey)
-			.singleResult();
+			.singleResult() : null;
 		if (task == null
 				|| (decision != null && !RequestLifecycle.decisionsAt(request.status(), taskKey).contains(decision))) {
 			throw new IllegalTransitionException(
