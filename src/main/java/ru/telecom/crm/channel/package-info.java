@@ -8,5 +8,5 @@
  * ({@code crm.retention.keep.idempotency-keys}), then purged in the nightly window.
  */
 @org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "shared", "servicerequest", "customer", "directory", "retention" })
+		allowedDependencies = { "shared", "access", "servicerequest", "customer", "retention" })
 package ru.telecom.crm.channel;

@@ -60,7 +60,7 @@ class ClientPages {
 	@GetMapping("/clients")
 	String list(Caller caller, @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
 			Model model) {
-		ClientAccess.requireReader(caller);
+		caller.requireReadsClients();
 		model.addAttribute("q", q);
 		model.addAttribute("clients", this.customers.searchClients(Text.clip(q, 200),
 				PageResponse.request(page, 20, Sort.by("lastName", "firstName", "id"))));
@@ -69,7 +69,7 @@ class ClientPages {
 
 	@GetMapping("/clients/new")
 	String createForm(Caller caller, Model model) {
-		ClientAccess.requireEditor(caller);
+		caller.requireEditsClients();
 		model.addAttribute("client", ClientForm.empty());
 		return "console/client-form";
 	}
@@ -77,7 +77,7 @@ class ClientPages {
 	@PostMapping("/clients")
 	String create(Caller caller, @ModelAttribute("client") ClientForm form, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
-		ClientAccess.requireEditor(caller);
+		caller.requireEditsClients();
 		try {
 			ClientView created = this.customers.createClient(form.details());
 			redirect.addFlashAttribute("notice", "saved");
@@ -90,7 +90,7 @@ class ClientPages {
 
 	@GetMapping("/clients/{id}")
 	String read(Caller caller, @PathVariable long id, Model model) {
-		ClientAccess.requireReader(caller);
+		caller.requireReadsClients();
 		model.addAttribute("client", client(id));
 		model.addAttribute("orders", this.customers.ordersOf(id,
 				PageResponse.request(0, 50, Sort.by(Sort.Order.desc("createdOn"), Sort.Order.desc("id")))));
@@ -106,7 +106,7 @@ class ClientPages {
 
 	@GetMapping("/clients/{id}/edit")
 	String editForm(Caller caller, @PathVariable long id, Model model) {
-		ClientAccess.requireEditor(caller);
+		caller.requireEditsClients();
 		model.addAttribute("client", ClientForm.of(client(id)));
 		return "console/client-form";
 	}
@@ -114,7 +114,7 @@ class ClientPages {
 	@PostMapping("/clients/{id}")
 	String update(Caller caller, @PathVariable long id, @ModelAttribute("client") ClientForm form, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
-		ClientAccess.requireEditor(caller);
+		caller.requireEditsClients();
 		client(id);
 		try {
 			this.customers.updateClient(id, form.details(), form.getVersion());

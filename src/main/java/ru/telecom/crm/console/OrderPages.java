@@ -33,7 +33,7 @@ class OrderPages {
 	@GetMapping("/orders")
 	String list(Caller caller, @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
 			Model model) {
-		ClientAccess.requireReader(caller);
+		caller.requireReadsClients();
 		model.addAttribute("q", q);
 		model.addAttribute("orders", this.customers.searchOrders(Text.clip(q, 200),
 				PageResponse.request(page, 20, Sort.by(Sort.Order.desc("createdOn"), Sort.Order.desc("id")))));
@@ -42,7 +42,7 @@ class OrderPages {
 
 	@GetMapping("/orders/new")
 	String createForm(Caller caller, @RequestParam long clientId, Model model) {
-		ClientAccess.requireEditor(caller);
+		caller.requireEditsClients();
 		model.addAttribute("client",
 				this.customers.findClient(clientId).orElseThrow(() -> new NotFoundException("Client", clientId)));
 		return "console/order-form";
@@ -52,7 +52,7 @@ class OrderPages {
 	String create(Caller caller, @RequestParam long clientId, @RequestParam String code,
 			@RequestParam(required = false) String name, @RequestParam(required = false) String price, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
-		ClientAccess.requireEditor(caller);
+		caller.requireEditsClients();
 		var client = this.customers.findClient(clientId).orElseThrow(() -> new NotFoundException("Client", clientId));
 		try {
 			this.customers.createOrder(new NewOrder(clientId, Text.clip(code, 64), Text.clip(name, 300), price(price)));

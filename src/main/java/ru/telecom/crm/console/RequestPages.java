@@ -1,6 +1,7 @@
 package ru.telecom.crm.console;
 
 import java.time.LocalDate;
+import java.util.Set;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
@@ -22,6 +23,7 @@ import ru.telecom.crm.servicerequest.RequestActions;
 import ru.telecom.crm.servicerequest.RequestSearch;
 import ru.telecom.crm.servicerequest.RequestStatus;
 import ru.telecom.crm.servicerequest.ServiceRequestApi;
+import ru.telecom.crm.servicerequest.ServiceRequestProcess.Decision;
 import ru.telecom.crm.servicerequest.ServiceRequestView;
 import ru.telecom.crm.status.StatusHistory;
 import ru.telecom.crm.status.StatusRecorder;
@@ -101,6 +103,10 @@ class RequestPages {
 		model.addAttribute("statuses", this.history.ofServiceRequest(id));
 		model.addAttribute("activities", this.history.activitiesOf(StatusRecorder.EntityType.SERVICE_REQUEST, id));
 		model.addAttribute("services", this.catalog.activeServices());
+		// what the transition table lets it take at the task its process waits at
+		Set<Decision> decisions = full ? this.actions.nextDecisions(id) : Set.of();
+		model.addAttribute("mayOpenIncident", decisions.contains(Decision.OPEN_INCIDENT));
+		model.addAttribute("mayClose", decisions.contains(Decision.CLOSE));
 		model.addAttribute("task", (full && request.status() != RequestStatus.CLOSED)
 				? this.tasklist.of(request.processInstanceId()).orElse(null) : null);
 		return "console/request";

@@ -22,4 +22,9 @@ public record DirectoryUser(String id, String firstName, String lastName, String
 		return this.roles.contains(role);
 	}
 
+	/** A Camunda administrator: sees and repairs everything (DESIGN §3). */
+	public boolean isAdmin() {
+		return this.groups.contains(Directory.ADMIN_GROUP);
+	}
+
 }

@@ -41,7 +41,7 @@ class BasicSecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiChain(HttpSecurity http, AuthenticationManager camundaIdentityAuthentication,
-			IdentityService identity, ProcessEngine engine) throws Exception {
+			IdentityService identity, ProcessEngine engine, Directory directory) throws Exception {
 		// path patterns, not MVC ones: the engine REST API is a servlet of its own
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
 		return http.securityMatcher(new OrRequestMatcher(paths.matcher("/api/**"), paths.matcher("/engine-rest/**")))
@@ -63,7 +63,7 @@ class BasicSecurityConfiguration {
 			.exceptionHandling((exceptions) -> exceptions
 				.accessDeniedHandler((request, response, ex) -> ProblemResponses.forbidden(response)))
 			.addFilterAfter(new CamundaAuthenticationFilter(identity), BasicAuthenticationFilter.class)
-			.addFilterAfter(new EngineDoor(engine), AuthorizationFilter.class)
+			.addFilterAfter(new EngineDoor(engine, directory), AuthorizationFilter.class)
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf((csrf) -> csrf.disable())
 			.build();
@@ -94,7 +94,7 @@ class BasicSecurityConfiguration {
 			.csrf((csrf) -> csrf.ignoringRequestMatchers(paths.matcher("/camunda/**")))
 			.headers((headers) -> headers.frameOptions((frame) -> frame.sameOrigin()))
 			.addFilterAfter(new CamundaAuthenticationFilter(identity), AuthorizationFilter.class)
-			.addFilterAfter(new EngineDoor(engine), AuthorizationFilter.class)
+			.addFilterAfter(new EngineDoor(engine, directory), AuthorizationFilter.class)
 			.build();
 	}
 

@@ -84,7 +84,7 @@ class KeycloakSecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiChain(HttpSecurity http, JwtDecoder jwtDecoder, IdentityService identity,
-			ProcessEngine engine) throws Exception {
+			ProcessEngine engine, Directory directory) throws Exception {
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
 		return http.securityMatcher(new OrRequestMatcher(paths.matcher("/api/**"), paths.matcher("/engine-rest/**")))
 			.authorizeHttpRequests((requests) -> requests
@@ -108,14 +108,15 @@ class KeycloakSecurityConfiguration {
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf((csrf) -> csrf.disable())
 			.addFilterAfter(new CamundaAuthenticationFilter(identity), BearerTokenAuthenticationFilter.class)
-			.addFilterAfter(new EngineDoor(engine), AuthorizationFilter.class)
+			.addFilterAfter(new EngineDoor(engine, directory), AuthorizationFilter.class)
 			.build();
 	}
 
 	@Bean
 	@Order(2)
 	SecurityFilterChain webappChain(HttpSecurity http, ClientRegistrationRepository registrations,
-			KeycloakBackChannelLogout keycloakLogout, IdentityService identity, ProcessEngine engine) throws Exception {
+			KeycloakBackChannelLogout keycloakLogout, IdentityService identity, ProcessEngine engine,
+			Directory directory) throws Exception {
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
 		OidcClientInitiatedLogoutSuccessHandler rpInitiated = new OidcClientInitiatedLogoutSuccessHandler(
 				registrations);
@@ -153,7 +154,7 @@ class KeycloakSecurityConfiguration {
 			.csrf((csrf) -> csrf.ignoringRequestMatchers(paths.matcher("/camunda/**")))
 			.headers((headers) -> headers.frameOptions((frame) -> frame.sameOrigin()))
 			.addFilterAfter(new CamundaAuthenticationFilter(identity), AuthorizationFilter.class)
-			.addFilterAfter(new EngineDoor(engine), AuthorizationFilter.class)
+			.addFilterAfter(new EngineDoor(engine, directory), AuthorizationFilter.class)
 			.build();
 	}
 

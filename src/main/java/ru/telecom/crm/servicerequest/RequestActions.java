@@ -1,7 +1,10 @@
 package ru.telecom.crm.servicerequest;
 
+import java.util.Set;
+
 import ru.telecom.crm.customer.IntakeParty;
 import ru.telecom.crm.incident.IncidentView;
+import ru.telecom.crm.servicerequest.ServiceRequestProcess.Decision;
 
 /**
  * What people and channels do to a request, done through its process exactly as in
@@ -29,5 +32,12 @@ public interface RequestActions {
 
 	/** Closes the request without an incident: {@code NEW → CLOSED (NO_INCIDENT)}. */
 	void closeWithoutIncident(long requestId);
+
+	/**
+	 * The decisions its process lets the request take now: {@link RequestLifecycle}'s
+	 * rows for its status at the task it waits at; none while its caller is unidentified,
+	 * while its incident runs, or when closed.
+	 */
+	Set<Decision> nextDecisions(long requestId);
 
 }

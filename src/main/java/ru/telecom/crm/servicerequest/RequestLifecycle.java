@@ -12,8 +12,9 @@ import ru.telecom.crm.servicerequest.ServiceRequestProcess.Decision;
  * The service request's state machine (DESIGN §4) in one table: what moves a request from
  * a status, where it goes and with which close reason. A person decides at "Qualify the
  * request"; the incident's end moves it on by message. The entity's guards, the task's
- * decision guard and the API read it; {@code RequestTransitionTableTests} walks the BPMN
- * model and fails when the model and the table disagree.
+ * decision guard, the API and the console's offered actions read it;
+ * {@code RequestTransitionTableTests} walks the BPMN model and fails when the model and
+ * the table disagree.
  *
  * <pre>
  * NEW          at Qualify the request    OPEN_INCIDENT         → IN_PROGRESS        its agent, or their manager
@@ -54,6 +55,20 @@ public final class RequestLifecycle {
 		Set<Decision> decisions = EnumSet.noneOf(Decision.class);
 		TRANSITIONS.stream()
 			.filter((transition) -> transition.trigger().equals(task) && transition.decision() != null)
+			.forEach((transition) -> decisions.add(transition.decision()));
+		return decisions;
+	}
+
+	/**
+	 * The decisions a request in {@code status} may take at that task: what the API
+	 * accepts and the console offers. None at a task the table does not name ("Identify
+	 * the caller" decides nothing).
+	 */
+	public static Set<Decision> decisionsAt(RequestStatus status, String task) {
+		Set<Decision> decisions = EnumSet.noneOf(Decision.class);
+		TRANSITIONS.stream()
+			.filter((transition) -> transition.from() == status && transition.trigger().equals(task)
+					&& transition.decision() != null)
 			.forEach((transition) -> decisions.add(transition.decision()));
 		return decisions;
 	}

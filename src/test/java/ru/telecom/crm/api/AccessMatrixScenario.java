@@ -1,11 +1,15 @@
 package ru.telecom.crm.api;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -18,17 +22,25 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 import ru.telecom.crm.customer.IntakeParty;
+import ru.telecom.crm.directory.Directory;
 import ru.telecom.crm.incident.IncidentActions;
+import ru.telecom.crm.incident.IncidentApi;
 import ru.telecom.crm.incident.IncidentApi.TransitionDetails;
 import ru.telecom.crm.incident.IncidentStatus;
 import ru.telecom.crm.incident.IncidentView;
+import ru.telecom.crm.servicerequest.Channel;
+import ru.telecom.crm.servicerequest.ChannelMessage;
 import ru.telecom.crm.servicerequest.OpenRequest;
 import ru.telecom.crm.servicerequest.RequestActions;
+import ru.telecom.crm.servicerequest.ServiceRequestProcess;
+import ru.telecom.crm.servicerequest.ServiceRequestProcess.Decision;
+import ru.telecom.crm.servicerequest.ServiceRequestApi;
 import ru.telecom.crm.servicerequest.ServiceRequestView;
 
 import ru.telecom.crm.support.AsUser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Every role against the API's reads and actions on items of their own, of their group
@@ -37,6 +49,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Keycloak bearer tokens.
  */
 abstract class AccessMatrixScenario {
+
+	private static final List<String> USERS = List.of("anna", "boris", "maria", "ivan", "petr", "olga", "sergey",
+			"elena", "admin", "esb");
 
 	@Autowired
 	TestRestTemplate rest;
@@ -49,6 +64,15 @@ abstract class AccessMatrixScenario {
 
 	@Autowired
 	IdentityService identity;
+
+	@Autowired
+	TaskService tasks;
+
+	@Autowired
+	IncidentApi incidentApi;
+
+	@Autowired
+	ServiceRequestApi requestApi;
 
 	/** Anna's request, with an incident of work group 100 assigned to Ivan. */
 	private ServiceRequestView annas;
@@ -155,6 +179,65 @@ abstract class AccessMatrixScenario {
 		assertThat(started.getBody().get("status").asText()).isEqualTo("INWORK");
 		assertThat(claimed.getBody().get("assignee").asText()).isEqualTo("petr");
 		assertThat(byEngineer.getStatusCode().value()).isEqualTo(403);
+	}
+
+	@Test
+	void anAdministratorOpensARequestThatIsThenTheirsAsAnAgentsWouldBe() {
+		ResponseEntity<JsonNode> opened = call("admin", "POST", "/api/service-requests",
+				"{\"clientPhone\":\"8 900 777 88 99\",\"orderCode\":\"ORD-3001\",\"description\":\"Set up by IT\"}");
+		ResponseEntity<JsonNode> byEsb = call("esb", "POST", "/api/service-requests", "{\"orderCode\":\"ORD-1\"}");
+
+		assertThat(opened.getStatusCode().value()).isEqualTo(201);
+		assertThat(opened.getBody().get("assignee").asText()).isEqualTo("admin");
+		assertThat(byEsb.getStatusCode().value()).isEqualTo(403);
+		long id = opened.getBody().get("id").asLong();
+		// theirs: listed, qualified by them, and no agent's
+		assertThat(ids("admin", "/api/service-requests?size=200")).contains(id);
+		assertThat(call("anna", "GET", "/api/service-requests/" + id, null).getStatusCode().value()).isEqualTo(404);
+		ResponseEntity<JsonNode> closed = call("admin", "POST", "/api/service-requests/" + id + "/close", null);
+		assertThat(closed.getStatusCode().value()).isEqualTo(200);
+		assertThat(closed.getBody().get("status").asText()).isEqualTo("CLOSED");
+		assertThat(closed.getBody().get("assignee").asText()).isEqualTo("admin");
+	}
+
+	@Test
+	void anIncidentOfAHelpdeskQueueRequestIsListedForEveryoneWhoMayReadIt() {
+		ServiceRequestView received = this.requests
+			.receive(new ChannelMessage(Channel.SMS, "ORD-3001 no signal", "+79007778899", "ORD-3001", "no signal"));
+		// the lookup runs as a job; then the request waits in the helpdesk queue,
+		// unassigned
+		Task qualify = await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.tasks.createTaskQuery()
+				.processInstanceId(received.processInstanceId())
+				.taskDefinitionKey(ServiceRequestProcess.TASK_QUALIFY_REQUEST)
+				.singleResult(), (task) -> task != null);
+		assertThat(qualify.getAssignee()).isNull();
+		// an administrator qualifies it in Tasklist without claiming it: it stays a queue
+		// request
+		new AsUser(this.identity).get("admin", List.of(Directory.ADMIN_GROUP), () -> {
+			this.tasks.complete(qualify.getId(), Map.of(ServiceRequestProcess.DECISION, Decision.OPEN_INCIDENT.name(),
+					ServiceRequestProcess.SERVICE_CODE, 1002));
+			return null;
+		});
+		long incidentId = this.incidentApi.findByServiceRequest(received.id()).orElseThrow().id();
+		assertThat(this.requestApi.find(received.id()).orElseThrow().assignee()).isNull();
+
+		List<String> wrong = new ArrayList<>();
+		List<String> readers = new ArrayList<>();
+		for (String user : USERS) {
+			boolean reads = call(user, "GET", "/api/incidents/" + incidentId, null).getStatusCode().value() == 200;
+			boolean listed = ids(user, "/api/incidents?size=200").contains(incidentId);
+			if (reads) {
+				readers.add(user);
+			}
+			if (reads != listed) {
+				wrong.add(user + (reads ? " reads it but does not list it" : " lists it but may not read it"));
+			}
+		}
+		assertThat(wrong).isEmpty();
+		// the helpdesk's queue (anna, boris) reads it, as does its work group's queue
+		assertThat(readers).contains("anna", "boris", "ivan", "petr", "olga", "admin")
+			.doesNotContain("sergey", "elena", "esb");
 	}
 
 	private void expect(List<String> wrong, String method, String path, String body, String table) {

@@ -8,26 +8,32 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import ru.telecom.crm.customer.IntakeParty;
+import ru.telecom.crm.servicerequest.Channel;
+import ru.telecom.crm.servicerequest.ChannelMessage;
 import ru.telecom.crm.servicerequest.OpenRequest;
 import ru.telecom.crm.servicerequest.RequestActions;
+import ru.telecom.crm.servicerequest.ServiceRequestProcess;
 import ru.telecom.crm.servicerequest.ServiceRequestView;
 import ru.telecom.crm.support.AsUser;
 import ru.telecom.crm.support.PostgresIntegrationTest;
 import ru.telecom.crm.support.TestPhones;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The console over HTTP as a browser uses it (a session cookie, the sign-in form, CSRF
@@ -45,6 +51,9 @@ class ConsoleIntegrationTests {
 
 	@Autowired
 	RequestActions requests;
+
+	@Autowired
+	ProcessEngine engine;
 
 	@Autowired
 	org.camunda.bpm.engine.IdentityService identity;
@@ -161,6 +170,34 @@ class ConsoleIntegrationTests {
 		assertThat(ivan.get(incidentPath).body()).contains("s-INWORK").contains("unlinked");
 		assertThat(anna.get("/requests/" + request.id()).body()).contains("s-CLOSED")
 			.contains("its incident was unlinked");
+	}
+
+	@Test
+	void aRequestPageOffersWhatTheTransitionTableAllowsAtTheTaskItsProcessWaitsAt() throws Exception {
+		ServiceRequestView qualifying = new AsUser(this.identity).get("anna", java.util.List.of("helpdesk"),
+				() -> this.requests
+					.open(new OpenRequest(IntakeParty.of("+79007778899", "ORD-3001"), "Offered actions", null)));
+		ServiceRequestView unidentified = this.requests
+			.receive(new ChannelMessage(Channel.TELEGRAM, "my tv is broken", null, null, "my tv is broken"));
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.engine.getTaskService()
+				.createTaskQuery()
+				.processInstanceId(unidentified.processInstanceId())
+				.taskDefinitionKey(ServiceRequestProcess.TASK_IDENTIFY_CALLER)
+				.count() == 1);
+		Browser anna = signedIn("anna");
+
+		assertThat(anna.get("/requests/" + qualifying.id()).body()).as("at Qualify the request")
+			.contains("actions-box")
+			.contains("/requests/" + qualifying.id() + "/incident")
+			.contains("/requests/" + qualifying.id() + "/close");
+		assertThat(anna.get("/requests/" + unidentified.id()).body()).as("at Identify the caller, still NEW")
+			.contains("s-NEW")
+			.doesNotContain("actions-box");
+		anna.post("/requests/" + qualifying.id() + "/incident", Map.of("serviceCode", "1001"));
+		assertThat(anna.get("/requests/" + qualifying.id()).body()).as("waiting for its incident")
+			.contains("s-IN_PROGRESS")
+			.doesNotContain("actions-box");
 	}
 
 	@Test

@@ -9,10 +9,12 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.awaitility.Awaitility;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.awaitility.Awaitility;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +33,7 @@ import ru.telecom.crm.incident.IncidentApi;
 import ru.telecom.crm.incident.IncidentApi.TransitionDetails;
 import ru.telecom.crm.incident.IncidentStatus;
 import ru.telecom.crm.incident.IncidentView;
+import ru.telecom.crm.notification.IncidentMailProcess;
 import ru.telecom.crm.servicerequest.Channel;
 import ru.telecom.crm.servicerequest.ChannelMessage;
 import ru.telecom.crm.servicerequest.OpenRequest;
@@ -74,6 +77,9 @@ abstract class EngineDoorScenario {
 
 	@Autowired
 	IdentityService identity;
+
+	@Autowired
+	ManagementService management;
 
 	/** Anna's own request, waiting at "Qualify the request". */
 	private ServiceRequestView annas;
@@ -324,6 +330,59 @@ abstract class EngineDoorScenario {
 				"/history/variable-instance?processInstanceId=" + this.sergeys.processInstanceId(), null)
 			.getBody();
 		assertThat(history).isEmpty();
+	}
+
+	@Test
+	void aManagerRetriesTheFailedJobsOfTheirGroupsInstancesAndNoOneElses() {
+		// no mail server in the tests: the incidents' mails fail until their retries run
+		// out
+		Job olgas = failedMailJob(this.ivans);
+		Job elenas = failedMailJob(this.sergeys);
+
+		ResponseEntity<JsonNode> anotherGroups = call("olga", "PUT", "/job/" + elenas.getId() + "/retries",
+				Map.of("retries", 3));
+		ResponseEntity<JsonNode> byAnEngineer = call("ivan", "PUT", "/job/" + olgas.getId() + "/retries",
+				Map.of("retries", 3));
+		ResponseEntity<JsonNode> byAnAgent = call("anna", "PUT", "/job/" + olgas.getId() + "/retries",
+				Map.of("retries", 3));
+
+		expectRefused(anotherGroups);
+		expectRefused(byAnEngineer);
+		expectRefused(byAnAgent);
+		assertThat(this.management.createJobQuery().jobId(elenas.getId()).singleResult().getRetries())
+			.as("another group's failed job stays failed")
+			.isZero();
+		assertThat(this.management.createJobQuery().jobId(olgas.getId()).singleResult().getRetries()).isZero();
+		assertThat(
+				call("olga", "PUT", "/job/" + olgas.getId() + "/retries", Map.of("retries", 1)).getStatusCode().value())
+			.as("her own group's")
+			.isEqualTo(204);
+		assertThat(call("elena", "PUT", "/job/" + elenas.getId() + "/retries", Map.of("retries", 1)).getStatusCode()
+			.value()).as("his own group's").isEqualTo(204);
+	}
+
+	/**
+	 * A mail job of the incident that failed and whose retries have run out: a Cockpit
+	 * incident. The job fails at once (no mail server in the tests); its retries, minutes
+	 * apart, are cut short.
+	 */
+	private Job failedMailJob(IncidentView incident) {
+		Job failed = Awaitility.await()
+			.atMost(Duration.ofSeconds(60))
+			.until(() -> this.runtime.createProcessInstanceQuery()
+				.processDefinitionKey(IncidentMailProcess.KEY)
+				.processInstanceBusinessKey(String.valueOf(incident.id()))
+				.list()
+				.stream()
+				.flatMap((mail) -> this.management.createJobQuery()
+					.processInstanceId(mail.getId())
+					.withException()
+					.list()
+					.stream())
+				.findFirst()
+				.orElse(null), (job) -> job != null);
+		this.management.setJobRetries(failed.getId(), 0);
+		return failed;
 	}
 
 	private List<String> visibleTasks(String user) {

@@ -65,6 +65,20 @@ class RequestTransitionTableTests {
 		assertThat(RequestLifecycle.find(from, to, reason).isPresent()).isEqualTo(allowed);
 	}
 
+	@ParameterizedTest
+	@CsvSource({ "NEW, Task_QualifyRequest, 'OPEN_INCIDENT,CLOSE'", "NEW, Task_IdentifyCaller, ''",
+			"IN_PROGRESS, Task_QualifyRequest, ''", "CLOSED, Task_QualifyRequest, ''" })
+	void whatARequestMayDecideAtATaskIsTheTablesRowsForItsStatus(RequestStatus status, String task, String decisions) {
+		Set<Decision> expected = new HashSet<>();
+		for (String decision : decisions.split(",")) {
+			if (!decision.isBlank()) {
+				expected.add(Decision.valueOf(decision));
+			}
+		}
+
+		assertThat(RequestLifecycle.decisionsAt(status, task)).isEqualTo(expected);
+	}
+
 	/**
 	 * What the model and the table say differently: "model only …" and "table only …".
 	 */

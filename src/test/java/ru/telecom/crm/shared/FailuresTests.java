@@ -1,12 +1,45 @@
 package ru.telecom.crm.shared;
 
+import java.util.stream.Stream;
+
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.SuspendedEntityInteractionException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.impl.cmd.AbstractCorrelateMessageCmd;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.springframework.dao.OptimisticLockingFailureException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class FailuresTests {
+
+	static Stream<Arguments> someoneElseGotThereFirst() {
+		return Stream.of(
+				Arguments.of(new OptimisticLockingException("ENGINE-03005 Entity was updated by another transaction"),
+						"changed this item"),
+				Arguments.of(new OptimisticLockingFailureException("Row was updated by another transaction"),
+						"changed this item"),
+				Arguments.of(new jakarta.persistence.OptimisticLockException("stale"), "changed this item"),
+				Arguments.of(new SuspendedEntityInteractionException("ProcessInstance[42] is suspended"), "suspended"),
+				Arguments.of(new TaskAlreadyClaimedException("task-1", "ivan"), "claimed this task"));
+	}
+
+	@ParameterizedTest
+	@MethodSource("someoneElseGotThereFirst")
+	void theEnginesWaysOfSayingSomeoneElseGotThereFirstAreConflicts(RuntimeException failure, String said) {
+		// as the engine and Spring hand them on: wrapped
+		RuntimeException wrapped = new IllegalStateException("wrapped", failure);
+
+		assertThat(Failures.meaningOf(wrapped)).hasValueSatisfying((meaning) -> {
+			assertThat(meaning).isInstanceOf(ConflictException.class);
+			assertThat(meaning.getMessage()).contains(said);
+		});
+	}
 
 	@Test
 	void theEnginesCorrelationRaceIsAConflict() {

@@ -4,7 +4,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -12,7 +11,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import ru.telecom.crm.directory.Role;
+import ru.telecom.crm.access.AccessPolicy;
 import ru.telecom.crm.channel.ChannelIntake;
 import ru.telecom.crm.channel.ChannelReceipt;
 import ru.telecom.crm.shared.ForbiddenException;
@@ -27,8 +26,11 @@ class ChannelController {
 
 	private final ChannelIntake intake;
 
-	ChannelController(ChannelIntake intake) {
+	private final AccessPolicy access;
+
+	ChannelController(ChannelIntake intake, AccessPolicy access) {
 		this.intake = intake;
+		this.access = access;
 	}
 
 	/** A Telegram Bot API webhook; Telegram signs in only with its secret token. */
@@ -53,11 +55,8 @@ class ChannelController {
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	ResponseEntity<ChannelReceipt> esb(Authentication caller,
 			@RequestHeader(name = "Idempotency-Key", required = false) String key, @RequestBody String message) {
-		boolean integration = caller.getAuthorities()
-			.stream()
-			.map(GrantedAuthority::getAuthority)
-			.anyMatch(Role.CHANNEL_INTEGRATION.authority()::equals);
-		if (!integration) {
+		// the policy asks the directory's user (the service account, with Keycloak)
+		if (!this.access.caller(caller.getName()).sendsEsbMessages()) {
 			throw new ForbiddenException("The ESB channel is for ChannelIntegration callers");
 		}
 		return accepted(this.intake.esb(caller.getName(), key, message));

@@ -1,8 +1,10 @@
 package ru.telecom.crm.servicerequest.process;
 
 import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -22,7 +24,7 @@ import ru.telecom.crm.servicerequest.Channel;
 import ru.telecom.crm.servicerequest.ChannelMessage;
 import ru.telecom.crm.servicerequest.OpenRequest;
 import ru.telecom.crm.servicerequest.RequestActions;
-import ru.telecom.crm.servicerequest.RequestStatus;
+import ru.telecom.crm.servicerequest.RequestLifecycle;
 import ru.telecom.crm.servicerequest.ServiceRequestApi;
 import ru.telecom.crm.servicerequest.ServiceRequestProcess;
 import ru.telecom.crm.servicerequest.ServiceRequestProcess.Decision;
@@ -116,7 +118,7 @@ class ProcessRequestActions implements RequestActions {
 	@Transactional
 	public void identifyCaller(long requestId, IntakeParty party) {
 		EngineCalls.asApp(this.engine, () -> {
-			Task task = taskOf(requestId, TASK_IDENTIFY_CALLER, "identify its caller");
+			Task task = taskOf(requestId, TASK_IDENTIFY_CALLER, null, "identify its caller");
 			take(task);
 			this.tasks.complete(task.getId(), partyVariables(party));
 			return null;
@@ -127,7 +129,7 @@ class ProcessRequestActions implements RequestActions {
 	@Transactional
 	public IncidentView openIncident(long requestId, int serviceCode) {
 		return EngineCalls.asApp(this.engine, () -> {
-			Task task = taskOf(requestId, TASK_QUALIFY_REQUEST, "open an incident");
+			Task task = taskOf(requestId, TASK_QUALIFY_REQUEST, Decision.OPEN_INCIDENT, "open an incident");
 			take(task);
 			this.tasks.complete(task.getId(),
 					Map.of(DECISION, Decision.OPEN_INCIDENT.name(), SERVICE_CODE, serviceCode));
@@ -139,10 +141,28 @@ class ProcessRequestActions implements RequestActions {
 	@Transactional
 	public void closeWithoutIncident(long requestId) {
 		EngineCalls.asApp(this.engine, () -> {
-			Task task = taskOf(requestId, TASK_QUALIFY_REQUEST, "be closed without an incident");
+			Task task = taskOf(requestId, TASK_QUALIFY_REQUEST, Decision.CLOSE, "be closed without an incident");
 			take(task);
 			this.tasks.complete(task.getId(), Map.of(DECISION, Decision.CLOSE.name()));
 			return null;
+		});
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Set<Decision> nextDecisions(long requestId) {
+		return EngineCalls.asApp(this.engine, () -> {
+			ServiceRequestView request = request(requestId);
+			Set<Decision> decisions = EnumSet.noneOf(Decision.class);
+			if (request.processInstanceId() == null) {
+				return decisions;
+			}
+			this.tasks.createTaskQuery()
+				.processInstanceId(request.processInstanceId())
+				.list()
+				.forEach((task) -> decisions
+					.addAll(RequestLifecycle.decisionsAt(request.status(), task.getTaskDefinitionKey())));
+			return decisions;
 		});
 	}
 
@@ -163,19 +183,26 @@ class ProcessRequestActions implements RequestActions {
 		return this.requests.find(this.requests.idOfProcess(process.getId())).orElseThrow();
 	}
 
+	private ServiceRequestView request(long requestId) {
+		return this.requests.find(requestId).orElseThrow(() -> new NotFoundException("Service request", requestId));
+	}
+
 	/**
-	 * The request's open task of that kind; anything else is a transition it cannot make.
+	 * The request's open task of that kind, where the transition table lets a request in
+	 * its status take that decision; anything else is a transition it cannot make.
+	 * @param decision the decision to take there; {@code null} for a task that decides
+	 * nothing
 	 */
-	private Task taskOf(long requestId, String taskKey, String action) {
-		ServiceRequestView request = this.requests.find(requestId)
-			.orElseThrow(() -> new NotFoundException("Service request", requestId));
-		Task task = (request.status() == RequestStatus.NEW) ? this.tasks.createTaskQuery()
+	private Task taskOf(long requestId, String taskKey, Decision decision, String action) {
+		ServiceRequestView request = request(requestId);
+		Task task = (request.processInstanceId() != null) ? this.tasks.createTaskQuery()
 			.processInstanceId(request.processInstanceId())
 			.taskDefinitionKey(taskKey)
 			.singleResult() : null;
-		if (task == null) {
-			throw new IllegalTransitionException("Service request " + requestId + " is " + request.status()
-					+ ((request.status() == RequestStatus.NEW) ? " but not waiting" : "") + " and cannot " + action);
+		if (task == null
+				|| (decision != null && !RequestLifecycle.decisionsAt(request.status(), taskKey).contains(decision))) {
+			throw new IllegalTransitionException(
+					"Service request " + requestId + " is " + request.status() + " and cannot " + action);
 		}
 		return task;
 	}

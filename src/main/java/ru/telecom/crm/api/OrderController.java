@@ -1,4 +1,4 @@
-package ru.telecom.crm.customer.web;
+package ru.telecom.crm.api;
 
 import java.math.BigDecimal;
 import java.net.URI;
@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import ru.telecom.crm.access.AccessPolicy;
 import ru.telecom.crm.customer.CustomerApi;
 import ru.telecom.crm.customer.NewOrder;
 import ru.telecom.crm.customer.OrderView;
@@ -33,29 +34,32 @@ import ru.telecom.crm.shared.PageResponse;
 @RequestMapping("/api/orders")
 class OrderController {
 
+	private final AccessPolicy access;
+
 	private final CustomerApi customers;
 
-	OrderController(CustomerApi customers) {
+	OrderController(AccessPolicy access, CustomerApi customers) {
+		this.access = access;
 		this.customers = customers;
 	}
 
 	@GetMapping
 	PageResponse<OrderView> list(Authentication caller, @RequestParam(required = false) String q,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-		StaffRoles.requireReader(caller);
+		this.access.caller(caller.getName()).requireReadsClients();
 		return PageResponse.of(this.customers.searchOrders(q, PageResponse.request(page, size, Sort.by("code"))));
 	}
 
 	@GetMapping("/{id}")
 	OrderView read(Authentication caller, @PathVariable long id) {
-		StaffRoles.requireReader(caller);
+		this.access.caller(caller.getName()).requireReadsClients();
 		return this.customers.findOrder(id).orElseThrow(() -> new NotFoundException("Order", id));
 	}
 
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	ResponseEntity<OrderView> create(Authentication caller, @Valid @RequestBody OrderBody body) {
-		StaffRoles.requireEditor(caller);
+		this.access.caller(caller.getName()).requireEditsClients();
 		OrderView created = this.customers
 			.createOrder(new NewOrder(body.clientId(), body.code(), body.name(), body.price()));
 		return ResponseEntity.created(URI.create("/api/orders/" + created.id())).body(created);

@@ -1,4 +1,4 @@
-package ru.telecom.crm.customer.web;
+package ru.telecom.crm.api;
 
 import java.util.concurrent.ThreadLocalRandom;
 
