@@ -17,6 +17,7 @@ import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -92,6 +93,12 @@ class ServiceRequestController {
 	 */
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
+	// no transaction around it: the intake runs in one of its own (retried when it loses
+	// a
+	// race on a new client's phone), and a call that held a connection while it waited
+	// for
+	// that transaction's could stop the pool (ConnectionPoolIntegrationTests)
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	ResponseEntity<ServiceRequestView> open(Authentication caller, @Valid @RequestBody OpenRequestBody body) {
 		if (!this.access.caller(caller.getName()).opensRequests()) {
 			throw new ForbiddenException("Only the helpdesk and administrators open service requests");
