@@ -19,10 +19,18 @@ public record IncidentSearch(Scope scope, IncidentStatus status, Long clientId, 
 	/**
 	 * Incidents assigned to one of {@code assignees}, or NEW in one of the
 	 * {@code queueWorkGroupIds}, or in one of the {@code managedWorkGroupIds}, or opened
-	 * from one of the {@code requestIds}.
+	 * from a request assigned to one of the {@code requestAssignees} or, when
+	 * {@code unassignedRequests}, from an unassigned one: the helpdesk's incidents, found
+	 * through their requests' owners as they are now, however many requests that is.
 	 */
 	public record Scope(Set<String> assignees, Set<Long> queueWorkGroupIds, Set<Long> managedWorkGroupIds,
-			Set<Long> requestIds) {
+			Set<String> requestAssignees, boolean unassignedRequests) {
+
+		/** Only third-line work: assigned, queued or managed incidents. */
+		public Scope(Set<String> assignees, Set<Long> queueWorkGroupIds, Set<Long> managedWorkGroupIds) {
+			this(assignees, queueWorkGroupIds, managedWorkGroupIds, Set.of(), false);
+		}
+
 	}
 
 }

@@ -136,6 +136,10 @@ abstract class AccessMatrixScenario {
 			.doesNotContain(this.annasIncident.id(), this.queued.id());
 		assertThat(ids("anna", "/api/incidents?size=200")).contains(this.annasIncident.id())
 			.doesNotContain(this.borisBilling.id(), this.queued.id());
+		assertThat(ids("maria", "/api/incidents?size=200")).contains(this.annasIncident.id(), this.borisBilling.id(),
+				this.queued.id());
+		assertThat(ids("boris", "/api/incidents?size=200")).contains(this.borisBilling.id(), this.queued.id())
+			.doesNotContain(this.annasIncident.id());
 		assertThat(ids("esb", "/api/incidents?size=200")).isEmpty();
 	}
 

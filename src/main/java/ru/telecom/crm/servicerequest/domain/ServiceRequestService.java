@@ -4,8 +4,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import jakarta.persistence.criteria.Predicate;
 
@@ -21,6 +19,7 @@ import ru.telecom.crm.servicerequest.RequestSearch;
 import ru.telecom.crm.servicerequest.RequestStatus;
 import ru.telecom.crm.servicerequest.ServiceRequestApi;
 import ru.telecom.crm.servicerequest.ServiceRequestView;
+import ru.telecom.crm.shared.ListQueries;
 import ru.telecom.crm.shared.NotFoundException;
 import ru.telecom.crm.shared.SearchFilters;
 import ru.telecom.crm.shared.Priority;
@@ -38,10 +37,13 @@ class ServiceRequestService implements RequestTransitions {
 
 	private final Clock clock;
 
-	ServiceRequestService(ServiceRequestRepository requests, StatusRecorder history, Clock clock) {
+	private final ListQueries lists;
+
+	ServiceRequestService(ServiceRequestRepository requests, StatusRecorder history, Clock clock, ListQueries lists) {
 		this.requests = requests;
 		this.history = history;
 		this.clock = clock;
+		this.lists = lists;
 	}
 
 	@Override
@@ -108,16 +110,8 @@ class ServiceRequestService implements RequestTransitions {
 	@Override
 	@Transactional(readOnly = true)
 	public Page<ServiceRequestView> search(RequestSearch search, Pageable page) {
-		return this.requests.findAll(specification(search.scope(), search), page).map(ServiceRequest::view);
-	}
-
-	@Override
-	@Transactional(readOnly = true)
-	public Set<Long> idsIn(RequestSearch.Scope scope) {
-		return this.requests.findAll(specification(scope, null))
-			.stream()
-			.map(ServiceRequest::getId)
-			.collect(Collectors.toSet());
+		return this.lists.page(ServiceRequest.class, specification(search.scope(), search), page)
+			.map(ServiceRequest::view);
 	}
 
 	private static Specification<ServiceRequest> specification(RequestSearch.Scope scope, RequestSearch search) {
