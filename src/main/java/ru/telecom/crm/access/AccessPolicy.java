@@ -172,8 +172,7 @@ public class AccessPolicy {
 			return null;
 		}
 		Set<String> owners = caller.isHelpdesk() ? owners(caller) : Set.of();
-		Set<Long> behindIncidents = caller.isThirdLine() ? this.incidents.requestIdsIn(thirdLineScope(caller))
-				: Set.of();
+		IncidentSearch.Scope behindIncidents = caller.isThirdLine() ? thirdLineScope(caller) : null;
 		return new RequestSearch.Scope(owners, caller.isHelpdesk() && caller.worksTheHelpdeskQueue(), behindIncidents);
 	}
 

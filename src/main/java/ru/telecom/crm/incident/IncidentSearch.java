@@ -1,7 +1,13 @@
 package ru.telecom.crm.incident;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.Path;
+import jakarta.persistence.criteria.Predicate;
 
 /**
  * Which incidents a list shows: the caller's scope and the filters asked for.
@@ -29,6 +35,28 @@ public record IncidentSearch(Scope scope, IncidentStatus status, Long clientId, 
 		/** Only third-line work: assigned, queued or managed incidents. */
 		public Scope(Set<String> assignees, Set<Long> queueWorkGroupIds, Set<Long> managedWorkGroupIds) {
 			this(assignees, queueWorkGroupIds, managedWorkGroupIds, Set.of(), false);
+		}
+
+		/**
+		 * The third-line part of the scope (assigned, queued, managed) as conditions, any
+		 * of which makes an incident visible, on an entity that maps the incident table's
+		 * {@code assignee}, {@code status} and {@code workGroupId}: the incident lists
+		 * and the request lists of the third line ("behind an incident I may see") ask
+		 * the same.
+		 */
+		public List<Predicate> thirdLineWork(Path<?> incident, CriteriaBuilder cb) {
+			List<Predicate> visible = new ArrayList<>();
+			if (!this.assignees.isEmpty()) {
+				visible.add(incident.get("assignee").in(this.assignees));
+			}
+			if (!this.queueWorkGroupIds.isEmpty()) {
+				visible.add(cb.and(cb.equal(incident.get("status"), IncidentStatus.NEW),
+						incident.get("workGroupId").in(this.queueWorkGroupIds)));
+			}
+			if (!this.managedWorkGroupIds.isEmpty()) {
+				visible.add(incident.get("workGroupId").in(this.managedWorkGroupIds));
+			}
+			return visible;
 		}
 
 	}

@@ -4,8 +4,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import jakarta.persistence.criteria.CommonAbstractCriteria;
 import jakarta.persistence.criteria.CriteriaBuilder;
@@ -166,30 +164,11 @@ class IncidentService implements IncidentTransitions {
 		return this.lists.page(Incident.class, specification(search.scope(), search), page).map(Incident::view);
 	}
 
-	@Override
-	@Transactional(readOnly = true)
-	public Set<Long> requestIdsIn(IncidentSearch.Scope scope) {
-		return this.incidents.findAll(specification(scope, null))
-			.stream()
-			.map(Incident::getServiceRequestId)
-			.collect(Collectors.toSet());
-	}
-
 	private static Specification<Incident> specification(IncidentSearch.Scope scope, IncidentSearch search) {
 		return (root, query, cb) -> {
 			List<Predicate> where = new ArrayList<>();
 			if (scope != null) {
-				List<Predicate> visible = new ArrayList<>();
-				if (!scope.assignees().isEmpty()) {
-					visible.add(root.get("assignee").in(scope.assignees()));
-				}
-				if (!scope.queueWorkGroupIds().isEmpty()) {
-					visible.add(cb.and(cb.equal(root.get("status"), IncidentStatus.NEW),
-							root.get("workGroupId").in(scope.queueWorkGroupIds())));
-				}
-				if (!scope.managedWorkGroupIds().isEmpty()) {
-					visible.add(root.get("workGroupId").in(scope.managedWorkGroupIds()));
-				}
+				List<Predicate> visible = scope.thirdLineWork(root, cb);
 				if (!scope.requestAssignees().isEmpty() || scope.unassignedRequests()) {
 					visible.add(root.get("serviceRequestId").in(requestsOwnedBy(query, cb, scope)));
 				}

@@ -5,7 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.persistence.criteria.CommonAbstractCriteria;
+import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import jakarta.persistence.criteria.Subquery;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -13,6 +17,7 @@ import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import ru.telecom.crm.incident.IncidentSearch;
 import ru.telecom.crm.servicerequest.CloseReason;
 import ru.telecom.crm.servicerequest.NewServiceRequest;
 import ru.telecom.crm.servicerequest.RequestSearch;
@@ -125,8 +130,8 @@ class ServiceRequestService implements RequestTransitions {
 				if (scope.unassigned()) {
 					visible.add(cb.isNull(root.get("assignee")));
 				}
-				if (!scope.ids().isEmpty()) {
-					visible.add(root.get("id").in(scope.ids()));
+				if (scope.behindIncidents() != null) {
+					visible.add(root.get("id").in(behind(query, cb, scope.behindIncidents())));
 				}
 				where.add(visible.isEmpty() ? cb.disjunction() : cb.or(visible.toArray(Predicate[]::new)));
 			}
@@ -142,6 +147,16 @@ class ServiceRequestService implements RequestTransitions {
 			}
 			return filters.all();
 		};
+	}
+
+	/** The ids of the requests behind the incidents of that third-line work. */
+	private static Subquery<Long> behind(CommonAbstractCriteria query, CriteriaBuilder cb,
+			IncidentSearch.Scope incidents) {
+		Subquery<Long> behind = query.subquery(Long.class);
+		Root<IncidentLink> incident = behind.from(IncidentLink.class);
+		List<Predicate> visible = incidents.thirdLineWork(incident, cb);
+		return behind.select(incident.get("serviceRequestId"))
+			.where(visible.isEmpty() ? cb.disjunction() : cb.or(visible.toArray(Predicate[]::new)));
 	}
 
 	private ServiceRequest get(long id) {
