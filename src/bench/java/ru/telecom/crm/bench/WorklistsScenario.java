@@ -7,10 +7,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The lists people open all day, in turn: an agent's requests, an engineer's incidents, a
- * work group manager's incidents, the helpdesk manager's requests, a text search, a
- * phone search written another way, and Tasklist's own page of an engineer's group queue
- * (the filter "Queue: … (100)" as Tasklist asks for it: its first 15 tasks, oldest first,
- * in HAL with the filter's list columns).
+ * work group manager's incidents and requests, the helpdesk manager's requests and
+ * incidents, a text search, a phone search written another way, and Tasklist's own page
+ * of an engineer's group queue (the filter "Queue: … (100)" as Tasklist asks for it: its
+ * first 15 tasks, oldest first, in HAL with the filter's list columns).
  */
 final class WorklistsScenario implements Scenario {
 
@@ -54,7 +54,9 @@ final class WorklistsScenario implements Scenario {
 		List<Lookup> lookups = List.of(new Lookup("agent's requests", agent, "/api/service-requests"),
 				new Lookup("engineer's incidents", engineer, "/api/incidents"),
 				new Lookup("group manager's incidents", BenchUsers.GROUP_MANAGER, "/api/incidents"),
+				new Lookup("group manager's requests", BenchUsers.GROUP_MANAGER, "/api/service-requests"),
 				new Lookup("helpdesk manager's requests", BenchUsers.HELPDESK_MANAGER, "/api/service-requests"),
+				new Lookup("helpdesk manager's incidents", BenchUsers.HELPDESK_MANAGER, "/api/incidents"),
 				new Lookup("text search", agent, "/api/service-requests?q=router"),
 				new Lookup("phone search", agent, "/api/clients?q=" + encoded("8 900 777 88 99")),
 				new Lookup("tasklist group queue", engineer, null));

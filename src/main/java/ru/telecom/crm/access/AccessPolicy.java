@@ -172,8 +172,7 @@ public class AccessPolicy {
 			return null;
 		}
 		Set<String> owners = caller.isHelpdesk() ? owners(caller) : Set.of();
-		Set<Long> behindIncidents = caller.isThirdLine() ? this.incidents.requestIdsIn(thirdLineScope(caller))
-				: Set.of();
+		IncidentSearch.Scope behindIncidents = caller.isThirdLine() ? thirdLineScope(caller) : null;
 		return new RequestSearch.Scope(owners, caller.isHelpdesk() && caller.worksTheHelpdeskQueue(), behindIncidents);
 	}
 
@@ -183,12 +182,11 @@ public class AccessPolicy {
 			return null;
 		}
 		IncidentSearch.Scope thirdLine = caller.isThirdLine() ? thirdLineScope(caller)
-				: new IncidentSearch.Scope(Set.of(), Set.of(), Set.of(), Set.of());
-		Set<Long> fromOwnRequests = caller.isHelpdesk()
-				? this.requests.idsIn(new RequestSearch.Scope(owners(caller), caller.worksTheHelpdeskQueue(), Set.of()))
-				: Set.of();
+				: new IncidentSearch.Scope(Set.of(), Set.of(), Set.of());
+		boolean helpdesk = caller.isHelpdesk();
 		return new IncidentSearch.Scope(thirdLine.assignees(), thirdLine.queueWorkGroupIds(),
-				thirdLine.managedWorkGroupIds(), fromOwnRequests);
+				thirdLine.managedWorkGroupIds(), helpdesk ? owners(caller) : Set.of(),
+				helpdesk && caller.worksTheHelpdeskQueue());
 	}
 
 	private IncidentSearch.Scope thirdLineScope(Caller caller) {
@@ -197,7 +195,7 @@ public class AccessPolicy {
 			assignees.addAll(caller.department());
 		}
 		return new IncidentSearch.Scope(assignees, caller.is(Role.SL3_USER) ? caller.memberOf() : Set.of(),
-				caller.manages(), Set.of());
+				caller.manages());
 	}
 
 	private Access toIncidentAsThirdLine(Caller caller, IncidentView incident) {

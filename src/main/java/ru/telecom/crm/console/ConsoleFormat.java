@@ -4,9 +4,15 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
+import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Component;
 
-/** How the console writes moments: {@code ${@fmt.at(instant)}}, UTC, to the minute. */
+import ru.telecom.crm.shared.CappedPage;
+
+/**
+ * How the console writes moments: {@code ${@fmt.at(instant)}}, UTC, to the minute; and
+ * whether a page's total is exact: {@code ${@fmt.exact(page)}}.
+ */
 @Component("fmt")
 class ConsoleFormat {
 
@@ -15,6 +21,11 @@ class ConsoleFormat {
 
 	public String at(Instant moment) {
 		return (moment != null) ? MINUTES.format(moment) : "";
+	}
+
+	/** Whether the page's total is the list's size, not "more than" (a capped count). */
+	public boolean exact(Page<?> page) {
+		return !(page instanceof CappedPage<?> capped) || capped.isTotalExact();
 	}
 
 }

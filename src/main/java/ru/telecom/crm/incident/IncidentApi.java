@@ -1,7 +1,6 @@
 package ru.telecom.crm.incident;
 
 import java.util.Optional;
-import java.util.Set;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -37,9 +36,6 @@ public interface IncidentApi {
 
 	/** A page of incidents, newest first unless the page says otherwise. */
 	Page<IncidentView> search(IncidentSearch search, Pageable page);
-
-	/** The requests behind the incidents in the scope. */
-	Set<Long> requestIdsIn(IncidentSearch.Scope scope);
 
 	/** What a transition needs besides the target: only the fields it uses are read. */
 	record TransitionDetails(String engineer, String narrative, String holdReason) {

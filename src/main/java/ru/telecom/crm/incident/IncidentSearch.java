@@ -1,7 +1,13 @@
 package ru.telecom.crm.incident;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.Path;
+import jakarta.persistence.criteria.Predicate;
 
 /**
  * Which incidents a list shows: the caller's scope and the filters asked for.
@@ -19,10 +25,40 @@ public record IncidentSearch(Scope scope, IncidentStatus status, Long clientId, 
 	/**
 	 * Incidents assigned to one of {@code assignees}, or NEW in one of the
 	 * {@code queueWorkGroupIds}, or in one of the {@code managedWorkGroupIds}, or opened
-	 * from one of the {@code requestIds}.
+	 * from a request assigned to one of the {@code requestAssignees} or, when
+	 * {@code unassignedRequests}, from an unassigned one: the helpdesk's incidents, found
+	 * through their requests' owners as they are now, however many requests that is.
 	 */
 	public record Scope(Set<String> assignees, Set<Long> queueWorkGroupIds, Set<Long> managedWorkGroupIds,
-			Set<Long> requestIds) {
+			Set<String> requestAssignees, boolean unassignedRequests) {
+
+		/** Only third-line work: assigned, queued or managed incidents. */
+		public Scope(Set<String> assignees, Set<Long> queueWorkGroupIds, Set<Long> managedWorkGroupIds) {
+			this(assignees, queueWorkGroupIds, managedWorkGroupIds, Set.of(), false);
+		}
+
+		/**
+		 * The third-line part of the scope (assigned, queued, managed) as conditions, any
+		 * of which makes an incident visible, on an entity that maps the incident table's
+		 * {@code assignee}, {@code status} and {@code workGroupId}: the incident lists
+		 * and the request lists of the third line ("behind an incident I may see") ask
+		 * the same.
+		 */
+		public List<Predicate> thirdLineWork(Path<?> incident, CriteriaBuilder cb) {
+			List<Predicate> visible = new ArrayList<>();
+			if (!this.assignees.isEmpty()) {
+				visible.add(incident.get("assignee").in(this.assignees));
+			}
+			if (!this.queueWorkGroupIds.isEmpty()) {
+				visible.add(cb.and(cb.equal(incident.get("status"), IncidentStatus.NEW),
+						incident.get("workGroupId").in(this.queueWorkGroupIds)));
+			}
+			if (!this.managedWorkGroupIds.isEmpty()) {
+				visible.add(incident.get("workGroupId").in(this.managedWorkGroupIds));
+			}
+			return visible;
+		}
+
 	}
 
 }

@@ -3,6 +3,8 @@ package ru.telecom.crm.servicerequest;
 import java.time.Instant;
 import java.util.Set;
 
+import ru.telecom.crm.incident.IncidentSearch;
+
 /**
  * Which requests a list shows: the caller's scope and the filters asked for.
  *
@@ -18,9 +20,12 @@ public record RequestSearch(Scope scope, RequestStatus status, Long clientId, St
 
 	/**
 	 * Requests assigned to one of {@code assignees}, or waiting unassigned in the queue
-	 * when {@code unassigned}, or one of {@code ids}.
+	 * when {@code unassigned}, or behind an incident of the third-line work of
+	 * {@code behindIncidents} (assigned, queued, managed: see
+	 * {@link IncidentSearch.Scope#thirdLineWork}), asked in a subquery however many
+	 * incidents that is; {@code null} for none.
 	 */
-	public record Scope(Set<String> assignees, boolean unassigned, Set<Long> ids) {
+	public record Scope(Set<String> assignees, boolean unassigned, IncidentSearch.Scope behindIncidents) {
 	}
 
 }

@@ -1,7 +1,6 @@
 package ru.telecom.crm.servicerequest;
 
 import java.util.Optional;
-import java.util.Set;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -23,8 +22,5 @@ public interface ServiceRequestApi {
 
 	/** A page of requests, newest first unless the page says otherwise. */
 	Page<ServiceRequestView> search(RequestSearch search, Pageable page);
-
-	/** The ids of all requests in the scope (for the incidents behind them). */
-	Set<Long> idsIn(RequestSearch.Scope scope);
 
 }

@@ -152,6 +152,12 @@ abstract class AccessMatrixScenario {
 		assertThat(ids("maria", "/api/service-requests?size=200")).contains(this.annas.id(), this.borisQueued.id());
 		assertThat(ids("petr", "/api/service-requests?size=200")).contains(this.borisQueued.id())
 			.doesNotContain(this.annas.id(), this.annasOther.id());
+		assertThat(ids("ivan", "/api/service-requests?size=200")).contains(this.annas.id(), this.borisQueued.id())
+			.doesNotContain(this.annasOther.id(), this.borisBilling.serviceRequestId());
+		assertThat(ids("olga", "/api/service-requests?size=200")).contains(this.annas.id(), this.borisQueued.id())
+			.doesNotContain(this.annasOther.id(), this.borisBilling.serviceRequestId());
+		assertThat(ids("elena", "/api/service-requests?size=200")).contains(this.borisBilling.serviceRequestId())
+			.doesNotContain(this.annas.id(), this.annasOther.id(), this.borisQueued.id());
 		assertThat(ids("ivan", "/api/incidents?size=200")).contains(this.annasIncident.id(), this.queued.id())
 			.doesNotContain(this.borisBilling.id());
 		assertThat(ids("petr", "/api/incidents?size=200")).contains(this.queued.id())
@@ -160,6 +166,10 @@ abstract class AccessMatrixScenario {
 			.doesNotContain(this.annasIncident.id(), this.queued.id());
 		assertThat(ids("anna", "/api/incidents?size=200")).contains(this.annasIncident.id())
 			.doesNotContain(this.borisBilling.id(), this.queued.id());
+		assertThat(ids("maria", "/api/incidents?size=200")).contains(this.annasIncident.id(), this.borisBilling.id(),
+				this.queued.id());
+		assertThat(ids("boris", "/api/incidents?size=200")).contains(this.borisBilling.id(), this.queued.id())
+			.doesNotContain(this.annasIncident.id());
 		assertThat(ids("esb", "/api/incidents?size=200")).isEmpty();
 	}
 

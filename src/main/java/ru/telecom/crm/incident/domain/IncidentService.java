@@ -4,10 +4,12 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
+import jakarta.persistence.criteria.CommonAbstractCriteria;
+import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import jakarta.persistence.criteria.Subquery;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -32,6 +34,7 @@ import ru.telecom.crm.incident.IncidentView;
 import ru.telecom.crm.incident.OpenIncident;
 import ru.telecom.crm.shared.EngineCalls;
 import ru.telecom.crm.shared.InvalidInputException;
+import ru.telecom.crm.shared.ListQueries;
 import ru.telecom.crm.shared.NotFoundException;
 import ru.telecom.crm.shared.SearchFilters;
 import ru.telecom.crm.shared.ProcessLinkCache;
@@ -57,14 +60,17 @@ class IncidentService implements IncidentTransitions {
 
 	private final Clock clock;
 
+	private final ListQueries lists;
+
 	IncidentService(IncidentRepository incidents, CatalogApi catalog, Directory directory, StatusRecorder history,
-			RuntimeService runtime, Clock clock) {
+			RuntimeService runtime, Clock clock, ListQueries lists) {
 		this.incidents = incidents;
 		this.catalog = catalog;
 		this.directory = directory;
 		this.history = history;
 		this.runtime = runtime;
 		this.clock = clock;
+		this.lists = lists;
 	}
 
 	@Override
@@ -158,35 +164,16 @@ class IncidentService implements IncidentTransitions {
 	@Override
 	@Transactional(readOnly = true)
 	public Page<IncidentView> search(IncidentSearch search, Pageable page) {
-		return this.incidents.findAll(specification(search.scope(), search), page).map(Incident::view);
-	}
-
-	@Override
-	@Transactional(readOnly = true)
-	public Set<Long> requestIdsIn(IncidentSearch.Scope scope) {
-		return this.incidents.findAll(specification(scope, null))
-			.stream()
-			.map(Incident::getServiceRequestId)
-			.collect(Collectors.toSet());
+		return this.lists.page(Incident.class, specification(search.scope(), search), page).map(Incident::view);
 	}
 
 	private static Specification<Incident> specification(IncidentSearch.Scope scope, IncidentSearch search) {
 		return (root, query, cb) -> {
 			List<Predicate> where = new ArrayList<>();
 			if (scope != null) {
-				List<Predicate> visible = new ArrayList<>();
-				if (!scope.assignees().isEmpty()) {
-					visible.add(root.get("assignee").in(scope.assignees()));
-				}
-				if (!scope.queueWorkGroupIds().isEmpty()) {
-					visible.add(cb.and(cb.equal(root.get("status"), IncidentStatus.NEW),
-							root.get("workGroupId").in(scope.queueWorkGroupIds())));
-				}
-				if (!scope.managedWorkGroupIds().isEmpty()) {
-					visible.add(root.get("workGroupId").in(scope.managedWorkGroupIds()));
-				}
-				if (!scope.requestIds().isEmpty()) {
-					visible.add(root.get("serviceRequestId").in(scope.requestIds()));
+				List<Predicate> visible = scope.thirdLineWork(root, cb);
+				if (!scope.requestAssignees().isEmpty() || scope.unassignedRequests()) {
+					visible.add(root.get("serviceRequestId").in(requestsOwnedBy(query, cb, scope)));
 				}
 				where.add(visible.isEmpty() ? cb.disjunction() : cb.or(visible.toArray(Predicate[]::new)));
 			}
@@ -203,6 +190,24 @@ class IncidentService implements IncidentTransitions {
 			}
 			return filters.all();
 		};
+	}
+
+	/**
+	 * The ids of the requests assigned to one of the scope's request assignees, or
+	 * unassigned when it says so.
+	 */
+	private static Subquery<Long> requestsOwnedBy(CommonAbstractCriteria query, CriteriaBuilder cb,
+			IncidentSearch.Scope scope) {
+		Subquery<Long> owned = query.subquery(Long.class);
+		Root<RequestOwner> request = owned.from(RequestOwner.class);
+		List<Predicate> owners = new ArrayList<>();
+		if (!scope.requestAssignees().isEmpty()) {
+			owners.add(request.get("assignee").in(scope.requestAssignees()));
+		}
+		if (scope.unassignedRequests()) {
+			owners.add(cb.isNull(request.get("assignee")));
+		}
+		return owned.select(request.get("id")).where(cb.or(owners.toArray(Predicate[]::new)));
 	}
 
 	/**

@@ -4,10 +4,12 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
+import jakarta.persistence.criteria.CommonAbstractCriteria;
+import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import jakarta.persistence.criteria.Subquery;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -15,12 +17,14 @@ import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import ru.telecom.crm.incident.IncidentSearch;
 import ru.telecom.crm.servicerequest.CloseReason;
 import ru.telecom.crm.servicerequest.NewServiceRequest;
 import ru.telecom.crm.servicerequest.RequestSearch;
 import ru.telecom.crm.servicerequest.RequestStatus;
 import ru.telecom.crm.servicerequest.ServiceRequestApi;
 import ru.telecom.crm.servicerequest.ServiceRequestView;
+import ru.telecom.crm.shared.ListQueries;
 import ru.telecom.crm.shared.NotFoundException;
 import ru.telecom.crm.shared.SearchFilters;
 import ru.telecom.crm.shared.Priority;
@@ -41,10 +45,13 @@ class ServiceRequestService implements RequestTransitions {
 
 	private final Clock clock;
 
-	ServiceRequestService(ServiceRequestRepository requests, StatusRecorder history, Clock clock) {
+	private final ListQueries lists;
+
+	ServiceRequestService(ServiceRequestRepository requests, StatusRecorder history, Clock clock, ListQueries lists) {
 		this.requests = requests;
 		this.history = history;
 		this.clock = clock;
+		this.lists = lists;
 	}
 
 	@Override
@@ -111,16 +118,8 @@ class ServiceRequestService implements RequestTransitions {
 	@Override
 	@Transactional(readOnly = true)
 	public Page<ServiceRequestView> search(RequestSearch search, Pageable page) {
-		return this.requests.findAll(specification(search.scope(), search), page).map(ServiceRequest::view);
-	}
-
-	@Override
-	@Transactional(readOnly = true)
-	public Set<Long> idsIn(RequestSearch.Scope scope) {
-		return this.requests.findAll(specification(scope, null))
-			.stream()
-			.map(ServiceRequest::getId)
-			.collect(Collectors.toSet());
+		return this.lists.page(ServiceRequest.class, specification(search.scope(), search), page)
+			.map(ServiceRequest::view);
 	}
 
 	private static Specification<ServiceRequest> specification(RequestSearch.Scope scope, RequestSearch search) {
@@ -134,8 +133,8 @@ class ServiceRequestService implements RequestTransitions {
 				if (scope.unassigned()) {
 					visible.add(cb.isNull(root.get("assignee")));
 				}
-				if (!scope.ids().isEmpty()) {
-					visible.add(root.get("id").in(scope.ids()));
+				if (scope.behindIncidents() != null) {
+					visible.add(root.get("id").in(behind(query, cb, scope.behindIncidents())));
 				}
 				where.add(visible.isEmpty() ? cb.disjunction() : cb.or(visible.toArray(Predicate[]::new)));
 			}
@@ -151,6 +150,16 @@ class ServiceRequestService implements RequestTransitions {
 			}
 			return filters.all();
 		};
+	}
+
+	/** The ids of the requests behind the incidents of that third-line work. */
+	private static Subquery<Long> behind(CommonAbstractCriteria query, CriteriaBuilder cb,
+			IncidentSearch.Scope incidents) {
+		Subquery<Long> behind = query.subquery(Long.class);
+		Root<IncidentLink> incident = behind.from(IncidentLink.class);
+		List<Predicate> visible = incidents.thirdLineWork(incident, cb);
+		return behind.select(incident.get("serviceRequestId"))
+			.where(visible.isEmpty() ? cb.disjunction() : cb.or(visible.toArray(Predicate[]::new)));
 	}
 
 	private ServiceRequest get(long id) {
