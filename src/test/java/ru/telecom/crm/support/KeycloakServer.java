@@ -100,7 +100,7 @@ public final class KeycloakServer implements ApplicationContextInitializer<Confi
 	private static void awaitRealm(String base, Process keycloak) {
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 		URI discovery = URI.create(base + "/realms/" + REALM + "/.well-known/openid-configuration");
-		long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+		long deadline = System.nanoTime() + Duration.ofMinutes(6).toNanos();
 		while (System.nanoTime() < deadline) {
 			if (!keycloak.isAlive()) {
 				throw new IllegalStateException("Keycloak stopped while starting; see target/keycloak.log");
@@ -127,7 +127,7 @@ public final class KeycloakServer implements ApplicationContextInitializer<Confi
 			}
 		}
 		throw new IllegalStateException(
-				"Keycloak did not serve realm " + REALM + " within 3 minutes; see target/keycloak.log");
+				"Keycloak did not serve realm " + REALM + " within 6 minutes; see target/keycloak.log");
 	}
 
 	private static int freePort() throws IOException {
