@@ -112,6 +112,11 @@ class EngineTuningIntegrationTests {
 	}
 
 	@Test
+	void everyConnectionToPostgresqlPlansForRandomReadsAsCheapAsInOrder() {
+		assertThat(this.jdbc.queryForObject("show random_page_cost", String.class)).isEqualTo("1.1");
+	}
+
+	@Test
 	void theTaskTableHasItsParentIndex() {
 		assertThat(this.jdbc.queryForList(
 				"select indexdef from pg_indexes where tablename = 'act_ru_task' and indexname = 'crm_idx_task_parent'",
