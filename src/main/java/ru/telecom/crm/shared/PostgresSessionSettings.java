@@ -7,14 +7,24 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.stereotype.Component;
 
 /**
- * The planner settings every connection of ours to PostgreSQL starts with. Only one:
- * {@code random_page_cost} for storage that reads at random about as fast as in order
- * (SSD, cloud volumes, a database that fits in memory), 1.1 by default
- * ({@code crm.db.random-page-cost}; 4, PostgreSQL's own default, for spinning disks).
- * With PostgreSQL's 4 the planner joins Tasklist's queue query to the grants it may read
- * by comparing every queue task with every grant of the group: with 3,800 tasks in a
- * queue a count took 1.4 s; with 1.1 it looks each task's grants up in the index, 41 ms
- * (the benchmark's 50 k open items, {@code src/bench/RESULTS.md}). H2 is left alone.
+ * The planner settings every connection of ours to PostgreSQL starts with, for the
+ * engine's queries we cannot change: Tasklist's queue query joins the tasks to the grants
+ * the caller may read with {@code AUTH.RESOURCE_ID_ IN (RES.ID_, D.KEY_, '*')}, and with
+ * a queue of 3,800 tasks (the benchmark's 50 k open items) PostgreSQL compared every task
+ * with every grant of the group: its count took 1.4 s. Looking each task's grants up in
+ * the index takes 40 ms, and the planner takes that path when
+ * <ul>
+ * <li>{@code random_page_cost} says random reads cost about what reads in order do (SSD,
+ * cloud volumes, a database that fits in memory): 1.1 by default
+ * ({@code crm.db.random-page-cost}; PostgreSQL's own 4 is for spinning disks);</li>
+ * <li>it plans each statement with its values ({@code plan_cache_mode =
+ * force_custom_plan}): the driver prepares a statement run five times, and a plan made
+ * once for any values guesses a group's grants by the engine's permission bit masks,
+ * which no statistics describe, at three rows;</li>
+ * <li>and it knows how many grants carry a permission: the statistics on those bit masks
+ * that {@link EngineTuning} makes.</li>
+ * </ul>
+ * H2 is left alone.
  */
 @Component
 class PostgresSessionSettings implements BeanPostProcessor {
@@ -32,7 +42,8 @@ class PostgresSessionSettings implements BeanPostProcessor {
 	public Object postProcessBeforeInitialization(Object bean, String beanName) {
 		if (bean instanceof HikariDataSource pool && pool.getJdbcUrl() != null
 				&& pool.getJdbcUrl().startsWith("jdbc:postgresql:") && pool.getConnectionInitSql() == null) {
-			pool.setConnectionInitSql("set random_page_cost = " + this.randomPageCost);
+			pool.setConnectionInitSql(
+					"set random_page_cost = " + this.randomPageCost + "; set plan_cache_mode = force_custom_plan");
 		}
 		return bean;
 	}

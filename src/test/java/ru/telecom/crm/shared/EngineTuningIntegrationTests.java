@@ -112,8 +112,17 @@ class EngineTuningIntegrationTests {
 	}
 
 	@Test
-	void everyConnectionToPostgresqlPlansForRandomReadsAsCheapAsInOrder() {
+	void everyConnectionToPostgresqlPlansForRandomReadsAsCheapAsInOrderAndWithItsValues() {
 		assertThat(this.jdbc.queryForObject("show random_page_cost", String.class)).isEqualTo("1.1");
+		assertThat(this.jdbc.queryForObject("show plan_cache_mode", String.class)).isEqualTo("force_custom_plan");
+	}
+
+	@Test
+	void thePlannerKnowsHowManyGrantsCarryAPermission() {
+		assertThat(this.jdbc.queryForList(
+				"select stxname from pg_statistic_ext where stxrelid = 'act_ru_authorization'::regclass order by 1",
+				String.class))
+			.containsExactly("crm_stat_auth_read", "crm_stat_auth_read_task");
 	}
 
 	@Test
