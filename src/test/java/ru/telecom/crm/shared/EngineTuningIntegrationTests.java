@@ -112,9 +112,9 @@ class EngineTuningIntegrationTests {
 	}
 
 	@Test
-	void everyConnectionToPostgresqlPlansForRandomReadsAsCheapAsInOrderAndWithItsValues() {
+	void everyConnectionToPostgresqlPlansForRandomReadsAsCheapAsInOrderAndLooksGrantsUpInTheIndex() {
 		assertThat(this.jdbc.queryForObject("show random_page_cost", String.class)).isEqualTo("1.1");
-		assertThat(this.jdbc.queryForObject("show plan_cache_mode", String.class)).isEqualTo("force_custom_plan");
+		assertThat(this.jdbc.queryForObject("show enable_material", String.class)).isEqualTo("off");
 	}
 
 	@Test
