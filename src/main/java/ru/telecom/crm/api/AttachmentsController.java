@@ -3,7 +3,6 @@ package ru.telecom.crm.api;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -12,8 +11,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -118,23 +115,7 @@ class AttachmentsController {
 		this.access.read(this.access.caller(caller.getName()), type, id);
 		AttachmentFile file = this.notes.file(type, id, attachmentId)
 			.orElseThrow(() -> new NotFoundException("Attachment", attachmentId));
-		return ResponseEntity.ok().headers(downloadHeaders(file.attachment())).body(file.content());
-	}
-
-	/**
-	 * A download, never rendered: the browser neither shows it inline nor guesses its
-	 * type.
-	 */
-	static HttpHeaders downloadHeaders(AttachmentView attachment) {
-		HttpHeaders headers = new HttpHeaders();
-		headers.setContentType(MediaType.parseMediaType(attachment.contentType()));
-		headers.setContentLength(attachment.size());
-		headers.setContentDisposition(
-				ContentDisposition.attachment().filename(attachment.fileName(), StandardCharsets.UTF_8).build());
-		headers.set("X-Content-Type-Options", "nosniff");
-		headers.set(HttpHeaders.CACHE_CONTROL, "private, no-store");
-		headers.set("Content-Security-Policy", "default-src 'none'; sandbox");
-		return headers;
+		return Downloads.of(file);
 	}
 
 	private static byte[] bytesOf(MultipartFile file) {
