@@ -12,6 +12,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -59,6 +61,7 @@ class AttachmentsController {
 	}
 
 	@Operation(summary = "Attaches a file to a request", description = UPLOAD_DESCRIPTION)
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping(path = "/api/service-requests/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ResponseEntity<AttachmentView> attachToRequest(Authentication caller, @PathVariable long id,
 			@RequestPart("file") MultipartFile file) {
@@ -82,6 +85,7 @@ class AttachmentsController {
 	}
 
 	@Operation(summary = "Attaches a file to an incident", description = UPLOAD_DESCRIPTION)
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping(path = "/api/incidents/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ResponseEntity<AttachmentView> attachToIncident(Authentication caller, @PathVariable long id,
 			@RequestPart("file") MultipartFile file) {

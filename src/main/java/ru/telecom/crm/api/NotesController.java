@@ -11,6 +11,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import ru.telecom.crm.access.Caller;
@@ -56,6 +58,7 @@ class NotesController {
 
 	@Operation(summary = "Adds a work note to a request",
 			description = "For whoever may change the request; logged in its activity.")
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/api/service-requests/{id}/notes")
 	ResponseEntity<NoteView> addToRequest(Authentication caller, @PathVariable long id,
 			@Valid @RequestBody NoteBody body) {
@@ -81,6 +84,7 @@ class NotesController {
 
 	@Operation(summary = "Adds a work note to an incident",
 			description = "For whoever may change the incident; logged in its activity.")
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/api/incidents/{id}/notes")
 	ResponseEntity<NoteView> addToIncident(Authentication caller, @PathVariable long id,
 			@Valid @RequestBody NoteBody body) {

@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,11 +26,13 @@ import org.springframework.util.MultiValueMap;
 
 import ru.telecom.crm.customer.IntakeParty;
 import ru.telecom.crm.incident.IncidentActions;
+import ru.telecom.crm.incident.IncidentProcess;
 import ru.telecom.crm.incident.IncidentApi.TransitionDetails;
 import ru.telecom.crm.incident.IncidentStatus;
 import ru.telecom.crm.incident.IncidentView;
 import ru.telecom.crm.servicerequest.OpenRequest;
 import ru.telecom.crm.servicerequest.RequestActions;
+import ru.telecom.crm.servicerequest.ServiceRequestProcess;
 import ru.telecom.crm.servicerequest.ServiceRequestView;
 import ru.telecom.crm.support.AsUser;
 import ru.telecom.crm.support.PostgresIntegrationTest;
@@ -64,6 +67,9 @@ class NotesAndAttachmentsIntegrationTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	RuntimeService runtime;
 
 	@LocalServerPort
 	int port;
@@ -139,6 +145,14 @@ class NotesAndAttachmentsIntegrationTests {
 		JsonNode request = call("ivan", "GET", "/api/service-requests/" + this.annas.id(), null).getBody();
 		assertThat(request.get("description").asText()).isEqualTo("Slow internet since Monday");
 		assertThat(activities("INCIDENT", this.annasIncident.id())).contains("NOTE_ADDED ivan");
+	}
+
+	@Test
+	void theTaskFormsFindTheItemsIdForTheirLinkToItsNotes() {
+		assertThat(this.runtime.getVariable(this.annas.processInstanceId(), ServiceRequestProcess.SERVICE_REQUEST_ID))
+			.isEqualTo(this.annas.id());
+		assertThat(this.runtime.getVariable(this.annasIncident.processInstanceId(), IncidentProcess.INCIDENT_ID))
+			.isEqualTo(this.annasIncident.id());
 	}
 
 	@Test
