@@ -5,6 +5,7 @@ import org.springframework.stereotype.Component;
 import ru.telecom.crm.access.Access;
 import ru.telecom.crm.access.AccessPolicy;
 import ru.telecom.crm.access.Caller;
+import ru.telecom.crm.shared.NotFoundException;
 import ru.telecom.crm.status.StatusRecorder.EntityType;
 
 /**
@@ -45,7 +46,7 @@ class ItemAccess {
 		try {
 			return read(caller, EntityType.SERVICE_REQUEST, requestId) != Access.NONE;
 		}
-		catch (ru.telecom.crm.shared.NotFoundException hidden) {
+		catch (NotFoundException hidden) {
 			return false;
 		}
 	}
