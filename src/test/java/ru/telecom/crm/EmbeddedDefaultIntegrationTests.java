@@ -1,5 +1,11 @@
 package ru.telecom.crm;
 
+import org.springframework.core.io.ByteArrayResource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.nio.charset.StandardCharsets;
+
 import java.net.HttpCookie;
 import java.util.List;
 import java.util.Map;
@@ -165,6 +171,37 @@ class EmbeddedDefaultIntegrationTests {
 		assertThat(this.runtime.getVariable(started.getId(), "clientSummary")).asString()
 			.contains("Popov", "+79007778899");
 		assertThat(this.runtime.getVariable(started.getId(), "orderSummary")).asString().startsWith("ORD-3001");
+	}
+
+	@Test
+	void notesAndFilesAreKeptInH2Too() {
+		ResponseEntity<JsonNode> opened = this.rest.withBasicAuth("anna", "anna")
+			.postForEntity("/api/service-requests", Map.of("clientPhone", "+79007778899", "orderCode", "ORD-3001"),
+					JsonNode.class);
+		String item = "/api/service-requests/" + opened.getBody().get("id").asLong();
+		byte[] pdf = "%PDF-1.4\n%\u00e2\u00e3\n1 0 obj <<>> endobj\n".getBytes(StandardCharsets.ISO_8859_1);
+		HttpHeaders multipart = new HttpHeaders();
+		multipart.setContentType(MediaType.MULTIPART_FORM_DATA);
+		LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+		parts.add("file", new ByteArrayResource(pdf) {
+			@Override
+			public String getFilename() {
+				return "contract.pdf";
+			}
+		});
+
+		ResponseEntity<JsonNode> note = this.rest.withBasicAuth("anna", "anna")
+			.postForEntity(item + "/notes", Map.of("text", "Kept in H2"), JsonNode.class);
+		ResponseEntity<JsonNode> file = this.rest.withBasicAuth("anna", "anna")
+			.postForEntity(item + "/attachments", new HttpEntity<>(parts, multipart), JsonNode.class);
+		ResponseEntity<byte[]> download = this.rest.withBasicAuth("anna", "anna")
+			.getForEntity(item + "/attachments/" + file.getBody().get("id").asLong(), byte[].class);
+
+		assertThat(note.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		assertThat(file.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		assertThat(download.getBody()).isEqualTo(pdf);
+		assertThat(this.rest.withBasicAuth("anna", "anna").getForEntity(item + "/notes", JsonNode.class).getBody())
+			.hasSize(1);
 	}
 
 	@Test

@@ -11,5 +11,5 @@
  * asks it.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "access", "customer",
-		"servicerequest", "incident", "catalog", "directory", "status" })
+		"servicerequest", "incident", "catalog", "directory", "status", "notes" })
 package ru.telecom.crm.api;

@@ -11,8 +11,10 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 import ru.telecom.crm.access.Caller;
+import ru.telecom.crm.shared.ApiLimits;
 import ru.telecom.crm.shared.DomainException;
 
 /**
@@ -24,6 +26,18 @@ import ru.telecom.crm.shared.DomainException;
 class ConsoleSupport {
 
 	private static final Logger log = LoggerFactory.getLogger(ConsoleSupport.class);
+
+	private final ApiLimits limits;
+
+	ConsoleSupport(ApiLimits limits) {
+		this.limits = limits;
+	}
+
+	/** The attachment limit in MB, for the upload forms' labels. */
+	@ModelAttribute("maxAttachmentMb")
+	long maxAttachmentMb() {
+		return this.limits.maxAttachment().toMegabytes();
+	}
 
 	@ModelAttribute("me")
 	Me me(Caller caller) {
@@ -49,6 +63,16 @@ class ConsoleSupport {
 		response.setStatus(400);
 		model.addAttribute("status", 400);
 		model.addAttribute("message", "'" + ex.getValue() + "' is not a valid " + ex.getName());
+		return "console/problem";
+	}
+
+	/** A file over the attachment limit, found as the upload is read. */
+	@ExceptionHandler(MaxUploadSizeExceededException.class)
+	String tooLarge(MaxUploadSizeExceededException ex, HttpServletResponse response, Model model) {
+		response.setStatus(413);
+		model.addAttribute("status", 413);
+		model.addAttribute("message", "The file is over the limit of " + this.limits.maxAttachment().toMegabytes()
+				+ " MB; nothing was attached.");
 		return "console/problem";
 	}
 

@@ -26,6 +26,9 @@ import ru.telecom.crm.incident.IncidentSearch;
 import ru.telecom.crm.incident.IncidentStatus;
 import ru.telecom.crm.incident.IncidentView;
 import ru.telecom.crm.incident.IncidentApi.TransitionDetails;
+import ru.telecom.crm.notes.NotesApi;
+import ru.telecom.crm.servicerequest.ServiceRequestView;
+import ru.telecom.crm.shared.NotFoundException;
 import ru.telecom.crm.status.StatusHistory;
 import ru.telecom.crm.status.StatusRecorder;
 
@@ -53,8 +56,11 @@ class IncidentPages {
 
 	private final ClientNames names;
 
+	private final NotesApi notes;
+
 	IncidentPages(AccessPolicy access, IncidentApi incidents, IncidentActions actions, StatusHistory history,
-			CustomerApi customers, CatalogApi catalog, TasklistLinks tasklist, ClientNames names) {
+			CustomerApi customers, CatalogApi catalog, TasklistLinks tasklist, ClientNames names, NotesApi notes) {
+		this.notes = notes;
 		this.access = access;
 		this.incidents = incidents;
 		this.actions = actions;
@@ -98,6 +104,14 @@ class IncidentPages {
 		model.addAttribute("group", this.catalog.findWorkGroupById(incident.workGroupId()).orElse(null));
 		model.addAttribute("statuses", this.history.ofIncident(id));
 		model.addAttribute("activities", this.history.activitiesOf(StatusRecorder.EntityType.INCIDENT, id));
+		model.addAttribute("notes", this.notes.notesOf(StatusRecorder.EntityType.INCIDENT, id));
+		model.addAttribute("attachments", this.notes.attachmentsOf(StatusRecorder.EntityType.INCIDENT, id));
+		// the engineer reads what the client reported and the request's notes (DESIGN
+		// §13)
+		ServiceRequestView request = requestOf(caller, incident);
+		model.addAttribute("origin", request);
+		model.addAttribute("originNotes", (request != null)
+				? this.notes.notesOf(StatusRecorder.EntityType.SERVICE_REQUEST, request.id()) : List.of());
 		model.addAttribute("targets", full ? this.actions.nextStatuses(id) : List.of());
 		model.addAttribute("task", (full && incident.status() != IncidentStatus.CLOSED)
 				? this.tasklist.of(incident.processInstanceId()).orElse(null) : null);
@@ -120,6 +134,16 @@ class IncidentPages {
 		requireFull(caller, id);
 		Outcome.run(redirect, "saved", () -> this.actions.unlink(id));
 		return "redirect:/incidents/" + id;
+	}
+
+	/** The incident's request, if the caller may read it. */
+	private ServiceRequestView requestOf(Caller caller, IncidentView incident) {
+		try {
+			return this.access.visibleRequest(caller, incident.serviceRequestId());
+		}
+		catch (NotFoundException hidden) {
+			return null;
+		}
 	}
 
 	private void requireFull(Caller caller, long id) {

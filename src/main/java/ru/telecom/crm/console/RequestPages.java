@@ -19,6 +19,7 @@ import ru.telecom.crm.api.Paging;
 import ru.telecom.crm.catalog.CatalogApi;
 import ru.telecom.crm.customer.CustomerApi;
 import ru.telecom.crm.incident.IncidentApi;
+import ru.telecom.crm.notes.NotesApi;
 import ru.telecom.crm.servicerequest.RequestActions;
 import ru.telecom.crm.servicerequest.RequestSearch;
 import ru.telecom.crm.servicerequest.RequestStatus;
@@ -53,10 +54,13 @@ class RequestPages {
 
 	private final ClientNames names;
 
+	private final NotesApi notes;
+
 	RequestPages(AccessPolicy access, ServiceRequestApi requests, RequestActions actions, IncidentApi incidents,
-			StatusHistory history, CustomerApi customers, CatalogApi catalog, TasklistLinks tasklist,
-			ClientNames names) {
+			StatusHistory history, CustomerApi customers, CatalogApi catalog, TasklistLinks tasklist, ClientNames names,
+			NotesApi notes) {
 		this.names = names;
+		this.notes = notes;
 		this.access = access;
 		this.requests = requests;
 		this.actions = actions;
@@ -103,6 +107,8 @@ class RequestPages {
 		model.addAttribute("statuses", this.history.ofServiceRequest(id));
 		model.addAttribute("activities", this.history.activitiesOf(StatusRecorder.EntityType.SERVICE_REQUEST, id));
 		model.addAttribute("services", this.catalog.activeServices());
+		model.addAttribute("notes", this.notes.notesOf(StatusRecorder.EntityType.SERVICE_REQUEST, id));
+		model.addAttribute("attachments", this.notes.attachmentsOf(StatusRecorder.EntityType.SERVICE_REQUEST, id));
 		// what the transition table lets it take at the task its process waits at
 		Set<Decision> decisions = full ? this.actions.nextDecisions(id) : Set.of();
 		model.addAttribute("mayOpenIncident", decisions.contains(Decision.OPEN_INCIDENT));

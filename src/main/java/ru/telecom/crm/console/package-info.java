@@ -7,5 +7,5 @@
  * a webjar; English and Russian labels.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "api", "access", "shared", "customer",
-		"servicerequest", "incident", "catalog", "directory", "status" })
+		"servicerequest", "incident", "catalog", "directory", "status", "notes" })
 package ru.telecom.crm.console;

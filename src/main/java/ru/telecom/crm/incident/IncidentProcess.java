@@ -26,6 +26,12 @@ public final class IncidentProcess {
 	/** What the forms show about the incident. */
 	public static final String SUMMARY = "incidentSummary";
 
+	/**
+	 * The incident's id, for the forms' link to its notes in the console; shown only (the
+	 * process works on its business key).
+	 */
+	public static final String INCIDENT_ID = "incidentId";
+
 	/** The engineer the incident is assigned to. */
 	public static final String ENGINEER = "engineer";
 

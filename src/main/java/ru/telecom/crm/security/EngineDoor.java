@@ -86,6 +86,14 @@ final class EngineDoor extends OncePerRequestFilter {
 		// strings
 		boolean admin = this.directory.findUser(caller.getName()).map(DirectoryUser::isAdmin).orElse(false);
 		HttpServletRequest passing = request;
+		if (!admin && isRefusedWhateverTheBody(route)) {
+			// before the body is read: a file sent to Camunda's attachments is refused as
+			// such, not as too large or as unreadable JSON
+			DomainException ex = refusal(route);
+			log.info("Refused {} {} to {}: {}", request.getMethod(), path, caller.getName(), ex.getMessage());
+			ProblemResponses.write(response, ex.kind().status(), ex.kind().slug(), ex.getMessage(), Map.of());
+			return;
+		}
 		if (!admin) {
 			BufferedBody read = BufferedBody.read(request, MAX_BODY);
 			if (read == null) {
@@ -162,10 +170,22 @@ final class EngineDoor extends OncePerRequestFilter {
 			case RETRY_JOB, SIGN_IN, READ -> {
 				// the engine's authorizations decide
 			}
-			case ADMINISTRATOR -> throw refused("Only administrators may do this through the engine's API;"
-					+ " use the task's form, the console or /api");
+			case ADMINISTRATOR, ENGINE_NOTES -> throw refusal(route);
 		}
 		return null;
+	}
+
+	private static boolean isRefusedWhateverTheBody(EngineRoute route) {
+		return route.action() == EngineRoute.Action.ADMINISTRATOR || route.action() == EngineRoute.Action.ENGINE_NOTES;
+	}
+
+	private static DomainException refusal(EngineRoute route) {
+		if (route.action() == EngineRoute.Action.ENGINE_NOTES) {
+			return refused("Camunda's task comments and attachments are not used: notes and files go on the"
+					+ " request or incident, in the console (the task form links to it) or through /api");
+		}
+		return refused("Only administrators may do this through the engine's API;"
+				+ " use the task's form, the console or /api");
 	}
 
 	private Task ownTask(String taskId, String caller, String action) {

@@ -39,6 +39,11 @@ record EngineRoute(Action action, String id) {
 		RETRY_JOB,
 		/** Users change their own password in the embedded default. */
 		OWN_PASSWORD,
+		/**
+		 * Camunda's own task and instance comments and task attachments: refused to all
+		 * but administrators, for ours are the only notes (the console, {@code /api}).
+		 */
+		ENGINE_NOTES,
 		/** Signing in and out of the webapps. */
 		SIGN_IN,
 		/** For administrators only. */
@@ -60,6 +65,10 @@ record EngineRoute(Action action, String id) {
 					+ "|incident|process-definition|deployment|decision-definition|job-definition|batch)(/count)?$"),
 			Pattern.compile("^/history/(process-instance|activity-instance|task|variable-instance|detail|incident"
 					+ "|job-log|user-operation|identity-link-log|external-task-log|decision-instance)(/count)?$"));
+
+	/** Camunda's comments and attachments, whatever is done to them but reading. */
+	private static final Pattern ENGINE_NOTES = Pattern
+		.compile("^/(task|process-instance)(?:/[^/]+)?/(comment|attachment)(?:/.*)?$");
 
 	private static final List<Rule> WRITES = List.of(new Rule("POST", "^/task/([^/]+)/claim$", Action.CLAIM),
 			new Rule("POST", "^/task/([^/]+)/unclaim$", Action.UNCLAIM),
@@ -95,6 +104,9 @@ record EngineRoute(Action action, String id) {
 		}
 		if ("POST".equals(method) && QUERIES.stream().anyMatch((query) -> query.matcher(path).matches())) {
 			return new EngineRoute(Action.READ, null);
+		}
+		if (ENGINE_NOTES.matcher(path).matches()) {
+			return new EngineRoute(Action.ENGINE_NOTES, null);
 		}
 		for (Rule rule : WRITES) {
 			Matcher matcher = rule.pattern().matcher(path);

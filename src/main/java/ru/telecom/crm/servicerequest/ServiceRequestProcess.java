@@ -47,6 +47,12 @@ public final class ServiceRequestProcess {
 
 	public static final String MESSAGE_TEXT = "messageText";
 
+	/**
+	 * The request's id, for the forms' link to its notes in the console; shown only (the
+	 * process works on its business key).
+	 */
+	public static final String SERVICE_REQUEST_ID = "serviceRequestId";
+
 	/** What the agent chose when qualifying: one of {@link Decision}. */
 	public static final String DECISION = "requestDecision";
 

@@ -57,6 +57,10 @@ public abstract class DomainException extends RuntimeException {
 		 * transition.
 		 */
 		CONFLICT(409, "conflict"),
+		/** A body or file over its limit. */
+		TOO_LARGE(413, "payload-too-large"),
+		/** A file of a type that is not accepted (by its content, not its name). */
+		UNSUPPORTED_TYPE(415, "unsupported-media-type"),
 		/** The same idempotency key came back with another payload. */
 		KEY_REUSED(422, "idempotency-key-reused"),
 		/** A system we depend on (LegacyDB) cannot answer now; nothing was written. */

@@ -125,6 +125,11 @@ abstract class AccessMatrixScenario {
 				"anna 404 boris 200 maria 200 ivan 200 petr 200 olga 200 sergey 404 elena 404 admin 200 esb 404");
 		expect(wrong, "GET", "/api/incidents/" + this.annasIncident.id() + "/statuses", null,
 				"anna 200 boris 404 petr 404 elena 404");
+		// notes and files: whoever reads the item reads them (DESIGN §13)
+		expect(wrong, "GET", "/api/service-requests/" + this.annas.id() + "/notes", null,
+				"anna 200 boris 404 maria 200 ivan 200 petr 404 olga 200 sergey 404 elena 404 admin 200 esb 404");
+		expect(wrong, "GET", "/api/incidents/" + this.queued.id() + "/attachments", null,
+				"anna 404 boris 200 maria 200 ivan 200 petr 200 olga 200 sergey 404 elena 404 admin 200 esb 404");
 		assertThat(wrong).isEmpty();
 	}
 
@@ -142,6 +147,11 @@ abstract class AccessMatrixScenario {
 				"anna 400 boris 404 maria 400 ivan 404 petr 404 olga 404 sergey 404 elena 404 admin 400 esb 404");
 		expect(wrong, "POST", "/api/incidents/" + this.borisBilling.id() + "/unlink", null,
 				"anna 404 boris 403 ivan 404 olga 404 maria 403");
+		// notes: whoever may change the item adds them (DESIGN §13)
+		expect(wrong, "POST", "/api/service-requests/" + this.annasOther.id() + "/notes", "{\"text\":\"Called\"}",
+				"anna 201 boris 404 maria 201 ivan 404 olga 404 sergey 404 admin 201 esb 404");
+		expect(wrong, "POST", "/api/incidents/" + this.annasIncident.id() + "/notes", "{\"text\":\"Reset\"}",
+				"anna 403 boris 404 maria 403 ivan 201 petr 404 olga 201 sergey 404 elena 404 admin 201 esb 404");
 		assertThat(wrong).isEmpty();
 	}
 

@@ -1,5 +1,17 @@
 package ru.telecom.crm.api;
 
+import org.springframework.util.LinkedMultiValueMap;
+
+import org.springframework.http.MediaType;
+
+import org.springframework.http.HttpHeaders;
+
+import org.springframework.http.HttpEntity;
+
+import org.springframework.core.io.ByteArrayResource;
+
+import java.nio.charset.StandardCharsets;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -58,7 +70,33 @@ class OpenApiContractIntegrationTests {
 		check(docs, mismatches, "get", "/api/orders/{id}", "200", get("/api/orders/" + order));
 		check(docs, mismatches, "get", "/api/services", "200", get("/api/services"));
 		check(docs, mismatches, "get", "/api/work-groups", "200", get("/api/work-groups"));
+		JsonNode note = this.rest.withBasicAuth("anna", "anna")
+			.postForEntity("/api/service-requests/" + request + "/notes", Map.of("text", "Called back"), JsonNode.class)
+			.getBody();
+		check(docs, mismatches, "post", "/api/service-requests/{id}/notes", "201", note);
+		check(docs, mismatches, "get", "/api/service-requests/{id}/notes", "200",
+				get("/api/service-requests/" + request + "/notes"));
+		check(docs, mismatches, "get", "/api/incidents/{id}/notes", "200",
+				get("/api/incidents/" + incident + "/notes"));
+		HttpHeaders multipart = new HttpHeaders();
+		multipart.setContentType(MediaType.MULTIPART_FORM_DATA);
+		LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+		parts.add("file", new ByteArrayResource("a log line\n".getBytes(StandardCharsets.UTF_8)) {
+			@Override
+			public String getFilename() {
+				return "modem.log";
+			}
+		});
+		ResponseEntity<JsonNode> attached = this.rest.withBasicAuth("anna", "anna")
+			.postForEntity("/api/service-requests/" + request + "/attachments", new HttpEntity<>(parts, multipart),
+					JsonNode.class);
+		assertThat(attached.getStatusCode().value()).isEqualTo(201);
+		check(docs, mismatches, "post", "/api/service-requests/{id}/attachments", "201", attached.getBody());
+		check(docs, mismatches, "get", "/api/service-requests/{id}/attachments", "200",
+				get("/api/service-requests/" + request + "/attachments"));
 		assertThat(mismatches).isEmpty();
+		assertThat(docs.at("/paths/~1api~1incidents~1{id}~1attachments~1{attachmentId}/get/responses/200/content")
+			.fieldNames()).toIterable().contains("application/octet-stream");
 	}
 
 	@Test

@@ -114,6 +114,61 @@ class ConsoleIntegrationTests {
 	}
 
 	@Test
+	void notesAndFilesFollowTheItemsRulesOnItsPages() throws Exception {
+		ServiceRequestView request = new AsUser(this.identity).get("anna", java.util.List.of("helpdesk"),
+				() -> this.requests
+					.open(new OpenRequest(IntakeParty.of("+79007778899", "ORD-3001"), "No signal at <home>", null)));
+		String requestPath = "/requests/" + request.id();
+		Browser anna = signedIn("anna");
+		anna.get(requestPath);
+
+		assertThat(anna.post(requestPath + "/notes", Map.of("text", "Called back <b>twice</b>")).statusCode())
+			.isEqualTo(302);
+		anna.get(requestPath);
+		HttpResponse<String> uploaded = anna.upload(requestPath + "/attachments", "modem.log",
+				"2026-12-01 link down\n".getBytes(StandardCharsets.UTF_8));
+		assertThat(uploaded.statusCode()).isEqualTo(302);
+		anna.get(requestPath);
+		assertThat(
+				anna.upload(requestPath + "/attachments", "virus.pdf", new byte[] { 'M', 'Z', 0, 0, 1 }).statusCode())
+			.isEqualTo(302);
+		String page = anna.get(requestPath).body();
+		assertThat(page).contains("Called back &lt;b&gt;twice&lt;/b&gt;")
+			.contains("modem.log")
+			.doesNotContain("virus.pdf")
+			.contains("class=\"problem\"")
+			.contains("action=\"/requests/" + request.id() + "/notes\"");
+		Matcher file = Pattern.compile("href=\"(/requests/" + request.id() + "/attachments/\\d+)\"").matcher(page);
+		assertThat(file.find()).isTrue();
+
+		HttpResponse<String> download = anna.get(file.group(1));
+		assertThat(download.statusCode()).isEqualTo(200);
+		assertThat(download.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment;");
+		assertThat(download.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+		assertThat(download.body()).isEqualTo("2026-12-01 link down\n");
+		assertThat(signedIn("boris").get(file.group(1)).statusCode()).as("another agent's request").isEqualTo(404);
+		Browser boris = signedIn("boris");
+		boris.get("/requests");
+		assertThat(boris.post(requestPath + "/notes", Map.of("text", "Mine now")).statusCode()).isEqualTo(404);
+
+		HttpResponse<String> opened = anna.post(requestPath + "/incident", Map.of("serviceCode", "1001"));
+		String incidentPath = URI.create(opened.headers().firstValue("Location").orElseThrow()).getPath();
+		Browser ivan = signedIn("ivan");
+		String incidentPage = ivan.get(incidentPath).body();
+		assertThat(incidentPage).as("the engineer reads what the client reported and the request's notes")
+			.contains("No signal at &lt;home&gt;")
+			.contains("Called back &lt;b&gt;twice&lt;/b&gt;");
+		assertThat(ivan.post(incidentPath + "/notes", Map.of("text", "Port 7 reset")).statusCode()).isEqualTo(302);
+		assertThat(ivan.get(incidentPath).body()).contains("Port 7 reset");
+		assertThat(ivan.post(requestPath + "/notes", Map.of("text", "Not mine to write")).statusCode())
+			.as("the engineer reads the request, never changes it")
+			.isEqualTo(403);
+		String annasView = anna.get(incidentPath).body();
+		assertThat(annasView).contains("Port 7 reset").doesNotContain("action=\"" + incidentPath + "/notes\"");
+		assertThat(anna.post(incidentPath + "/notes", Map.of("text", "Not mine")).statusCode()).isEqualTo(403);
+	}
+
+	@Test
 	void aFormWithoutItsCsrfTokenChangesNothing() throws Exception {
 		Browser anna = signedIn("anna");
 		HttpResponse<String> forged = anna.postWithoutToken("/clients",
@@ -258,6 +313,23 @@ class ConsoleIntegrationTests {
 			return this.http.send(HttpRequest.newBuilder(uri(path))
 				.header("Content-Type", "application/x-www-form-urlencoded")
 				.POST(HttpRequest.BodyPublishers.ofString(body))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		}
+
+		HttpResponse<String> upload(String path, String fileName, byte[] content)
+				throws IOException, InterruptedException {
+			String boundary = "consoleTestBoundary42";
+			byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+					+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+				.getBytes(StandardCharsets.UTF_8);
+			byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+			java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+			body.writeBytes(head);
+			body.writeBytes(content);
+			body.writeBytes(tail);
+			return this.http.send(HttpRequest.newBuilder(uri(path + "?_csrf=" + encode(this.csrf)))
+				.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+				.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
 				.build(), HttpResponse.BodyHandlers.ofString());
 		}
 

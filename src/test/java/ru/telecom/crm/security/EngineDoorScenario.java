@@ -21,6 +21,9 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -428,6 +431,35 @@ abstract class EngineDoorScenario {
 		Task task = this.tasks.createTaskQuery().processInstanceId(processInstanceId).singleResult();
 		return (task == null) ? "no task" : task.getTaskDefinitionKey() + " " + task.getAssignee() + " "
 				+ task.getPriority() + " " + new TreeMap<>(this.tasks.getVariablesLocal(task.getId()));
+	}
+
+	@Test
+	void camundasOwnCommentsAndAttachmentsAreRefusedEvenOnTheOwnTask() {
+		String ivansTask = taskOf(this.ivans);
+		HttpHeaders multipart = as("ivan");
+		multipart.setContentType(MediaType.MULTIPART_FORM_DATA);
+		MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+		parts.add("attachment-name", "log.txt");
+		parts.add("content", new ByteArrayResource(new byte[1536 * 1024]) {
+			@Override
+			public String getFilename() {
+				return "log.txt";
+			}
+		});
+
+		ResponseEntity<JsonNode> comment = call("ivan", "POST", "/task/" + ivansTask + "/comment/create",
+				Map.of("message", "Checked the line"));
+		ResponseEntity<JsonNode> attachment = this.rest.exchange(engine() + "/task/" + ivansTask + "/attachment/create",
+				HttpMethod.POST, new HttpEntity<>(parts, multipart), JsonNode.class);
+
+		for (ResponseEntity<JsonNode> answer : List.of(comment, attachment)) {
+			assertThat(answer.getStatusCode().value()).as(String.valueOf(answer.getBody())).isEqualTo(403);
+			assertThat(answer.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+			assertThat(answer.getBody().path("type").asText()).isEqualTo("urn:problem-type:crm:forbidden");
+			assertThat(answer.getBody().path("detail").asText()).contains("console");
+		}
+		assertThat(this.tasks.getTaskComments(ivansTask)).isEmpty();
+		assertThat(this.tasks.getTaskAttachments(ivansTask)).isEmpty();
 	}
 
 	private String taskOf(ServiceRequestView request) {

@@ -86,6 +86,7 @@ class IncidentService implements IncidentTransitions {
 			.asApp(() -> this.runtime.createMessageCorrelation(IncidentProcess.MESSAGE_OPENED)
 				.processInstanceBusinessKey(String.valueOf(incident.getId()))
 				.setVariable(IncidentProcess.WORK_GROUP, "wg-" + service.workGroupCode())
+				.setVariable(IncidentProcess.INCIDENT_ID, incident.getId())
 				.setVariable(IncidentProcess.SUMMARY,
 						"Service " + service.code() + " " + service.name() + "\n"
 								+ ((command.summary() != null) ? command.summary() : ""))

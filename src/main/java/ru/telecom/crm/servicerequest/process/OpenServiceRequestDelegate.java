@@ -23,6 +23,7 @@ import static ru.telecom.crm.servicerequest.ServiceRequestProcess.DESCRIPTION;
 import static ru.telecom.crm.servicerequest.ServiceRequestProcess.MESSAGE_TEXT;
 import static ru.telecom.crm.servicerequest.ServiceRequestProcess.PRIORITY;
 import static ru.telecom.crm.servicerequest.ServiceRequestProcess.RAW_MESSAGE;
+import static ru.telecom.crm.servicerequest.ServiceRequestProcess.SERVICE_REQUEST_ID;
 
 /**
  * Opens the request at the start of its process. An agent on the phone gets the lookup in
@@ -62,6 +63,7 @@ class OpenServiceRequestDelegate implements JavaDelegate {
 				this.actor.id());
 		this.requests.attachToProcess(request.id(), execution.getProcessInstanceId());
 		execution.setProcessBusinessKey(String.valueOf(request.id()));
+		execution.setVariable(SERVICE_REQUEST_ID, request.id());
 		execution.setVariable(ASSIGNEE, agent);
 		execution.setVariable(CALLER_IDENTIFIED, found != null);
 		if (found != null) {
