@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
@@ -17,6 +18,7 @@ import ru.telecom.crm.incident.IncidentApi;
 import ru.telecom.crm.incident.IncidentSearch;
 import ru.telecom.crm.incident.IncidentStatus;
 import ru.telecom.crm.incident.IncidentView;
+import ru.telecom.crm.shared.Priority;
 import ru.telecom.crm.servicerequest.RequestSearch;
 import ru.telecom.crm.servicerequest.ServiceRequestApi;
 import ru.telecom.crm.servicerequest.ServiceRequestView;
@@ -99,6 +101,16 @@ public class AccessPolicy {
 		Set<String> groups = new HashSet<>(candidateGroups);
 		Long workGroup = this.incidents.findByProcess(processInstanceId).map(IncidentView::workGroupId).orElse(null);
 		return managersOf(assignee, groups, workGroup);
+	}
+
+	/**
+	 * The priority of the item a task of that process works on, for the task's own
+	 * priority in Tasklist's queues; none for a process of neither.
+	 */
+	public Optional<Priority> priorityOfTask(String processInstanceId) {
+		return this.incidents.findByProcess(processInstanceId)
+			.map(IncidentView::priority)
+			.or(() -> this.requests.findByProcess(processInstanceId).map(ServiceRequestView::priority));
 	}
 
 	private Set<String> managersOf(String assignee, Collection<String> groups, Long workGroupId) {

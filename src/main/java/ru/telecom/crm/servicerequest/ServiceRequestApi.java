@@ -20,6 +20,9 @@ public interface ServiceRequestApi {
 	 */
 	long idOfProcess(String processInstanceId);
 
+	/** The request whose process this is, if it is a request's, through the same link. */
+	Optional<ServiceRequestView> findByProcess(String processInstanceId);
+
 	/** A page of requests, newest first unless the page says otherwise. */
 	Page<ServiceRequestView> search(RequestSearch search, Pageable page);
 

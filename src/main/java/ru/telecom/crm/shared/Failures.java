@@ -1,6 +1,7 @@
 package ru.telecom.crm.shared;
 
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 
@@ -11,6 +12,7 @@ import org.camunda.bpm.engine.SuspendedEntityInteractionException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.cmd.AbstractCorrelateMessageCmd;
+import org.camunda.bpm.engine.impl.cmd.MessageEventReceivedCmd;
 import org.camunda.bpm.engine.impl.pvm.PvmException;
 
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -28,6 +30,11 @@ public final class Failures {
 	 * meanwhile, a deadlock, a serialization failure.
 	 */
 	private static final Set<String> CONFLICT_STATES = Set.of("23505", "40P01", "40001", "23001");
+
+	/**
+	 * What the engine says of an execution whose message subscription ended meanwhile.
+	 */
+	private static final String SUBSCRIPTION_GONE = "does not have a subscription to a message event";
 
 	/** The engine's code for an execution that finds no way out of a gateway. */
 	private static final String STUCK_AT_GATEWAY = "ENGINE-02004";
@@ -91,11 +98,14 @@ public final class Failures {
 	 * meanwhile: a conflict, like the other ways of saying it.
 	 */
 	private static boolean isCorrelationRace(Throwable failure) {
-		if (!(failure instanceof NullPointerException)) {
-			return false;
+		if (failure instanceof NullPointerException) {
+			StackTraceElement[] stack = failure.getStackTrace();
+			return stack.length > 0 && stack[0].getClassName().equals(AbstractCorrelateMessageCmd.class.getName());
 		}
-		StackTraceElement[] stack = failure.getStackTrace();
-		return stack.length > 0 && stack[0].getClassName().equals(AbstractCorrelateMessageCmd.class.getName());
+		// the same race when the execution is read but its subscription is gone meanwhile
+		return failure instanceof ProcessEngineException && failure.getMessage() != null
+				&& failure.getMessage().contains(SUBSCRIPTION_GONE) && Arrays.stream(failure.getStackTrace())
+					.anyMatch((frame) -> frame.getClassName().equals(MessageEventReceivedCmd.class.getName()));
 	}
 
 }

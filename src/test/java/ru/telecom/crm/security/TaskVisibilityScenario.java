@@ -52,6 +52,25 @@ abstract class TaskVisibilityScenario {
 	Directory directory;
 
 	@Test
+	void eachTaskCarriesItsItemsPriorityForTasklistToSortBy() {
+		ServiceRequestView critical = as("anna",
+				() -> this.requests.open(new OpenRequest(IntakeParty.of("+79007778899", "ORD-3001"),
+						"Whole building offline", ru.telecom.crm.shared.Priority.CRITICAL)));
+		ServiceRequestView normal = as("anna",
+				() -> this.requests.open(new OpenRequest(IntakeParty.of("+79007778899", "ORD-3001"), "Slow TV", null)));
+
+		assertThat(taskOf(critical.processInstanceId()).getPriority()).isEqualTo(100);
+		assertThat(taskOf(normal.processInstanceId()).getPriority()).isEqualTo(50);
+		IncidentView incident = as("anna", () -> this.requests.openIncident(critical.id(), 1001));
+		assertThat(taskOf(incident.processInstanceId()).getPriority()).as("the incident takes its request's priority")
+			.isEqualTo(100);
+	}
+
+	private org.camunda.bpm.engine.task.Task taskOf(String processInstanceId) {
+		return this.tasks.createTaskQuery().processInstanceId(processInstanceId).singleResult();
+	}
+
+	@Test
 	void eachUserSeesTheTasksDesignThreeGivesThem() {
 		ServiceRequestView annas = as("anna",
 				() -> this.requests.open(new OpenRequest(IntakeParty.of("+79007778899", "ORD-3001"), "Slow TV", null)));

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.SuspendedEntityInteractionException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.impl.cmd.AbstractCorrelateMessageCmd;
+import org.camunda.bpm.engine.impl.cmd.MessageEventReceivedCmd;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -49,6 +50,22 @@ class FailuresTests {
 
 		assertThat(Failures.meaningOf(new IllegalStateException("wrapped", race)))
 			.hasValueSatisfying((meaning) -> assertThat(meaning).isInstanceOf(ConflictException.class));
+	}
+
+	@Test
+	void theCorrelationRaceThatFindsTheSubscriptionGoneIsAConflict() {
+		ProcessEngineException race = new ProcessEngineException(
+				"Execution with id 'b375' does not have a subscription to a message event with name 'Msg_IncidentClosed': eventSubscriptions is empty");
+		race.setStackTrace(new StackTraceElement[] {
+				new StackTraceElement("org.camunda.bpm.engine.impl.util.EnsureUtil", "ensureNotEmpty", "x.java", 126),
+				new StackTraceElement(MessageEventReceivedCmd.class.getName(), "execute", "x.java", 86) });
+		ProcessEngineException elsewhere = new ProcessEngineException(race.getMessage());
+		elsewhere.setStackTrace(new StackTraceElement[] {
+				new StackTraceElement("ru.telecom.crm.incident.Somewhere", "run", "Somewhere.java", 1) });
+
+		assertThat(Failures.meaningOf(race))
+			.hasValueSatisfying((meaning) -> assertThat(meaning).isInstanceOf(ConflictException.class));
+		assertThat(Failures.meaningOf(elsewhere)).isEmpty();
 	}
 
 	@Test

@@ -12,6 +12,7 @@ import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Subquery;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 
 import org.springframework.data.domain.Page;
@@ -38,6 +39,7 @@ import ru.telecom.crm.shared.ListQueries;
 import ru.telecom.crm.shared.NotFoundException;
 import ru.telecom.crm.shared.SearchFilters;
 import ru.telecom.crm.shared.ProcessLinkCache;
+import ru.telecom.crm.shared.ProcessLinks;
 import ru.telecom.crm.status.StatusRecorder;
 import ru.telecom.crm.status.StatusRecorder.EntityType;
 
@@ -87,6 +89,10 @@ class IncidentService implements IncidentTransitions {
 				.processInstanceBusinessKey(String.valueOf(incident.getId()))
 				.setVariable(IncidentProcess.WORK_GROUP, "wg-" + service.workGroupCode())
 				.setVariable(IncidentProcess.INCIDENT_ID, incident.getId())
+				.setVariable(ProcessLinks.OPENING_PRIORITY,
+						Variables.stringValue(java.util.Objects
+							.requireNonNullElse(command.priority(), ru.telecom.crm.shared.Priority.NORMAL)
+							.name(), true))
 				.setVariable(IncidentProcess.SUMMARY,
 						"Service " + service.code() + " " + service.name() + "\n"
 								+ ((command.summary() != null) ? command.summary() : ""))

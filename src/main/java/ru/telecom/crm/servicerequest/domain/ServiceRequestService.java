@@ -74,6 +74,16 @@ class ServiceRequestService implements RequestTransitions {
 	}
 
 	@Override
+	@Transactional(readOnly = true)
+	public Optional<ServiceRequestView> findByProcess(String processInstanceId) {
+		return this.links
+			.get(processInstanceId,
+					() -> this.requests.findByProcessInstanceId(processInstanceId).map(ServiceRequest::getId))
+			.flatMap(this.requests::findById)
+			.map(ServiceRequest::view);
+	}
+
+	@Override
 	public void attachToProcess(long id, String processInstanceId) {
 		get(id).attachToProcess(processInstanceId);
 	}
