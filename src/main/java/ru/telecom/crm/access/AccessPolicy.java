@@ -92,25 +92,39 @@ public class AccessPolicy {
 	}
 
 	/**
-	 * The managers with full access to a task of that process: as
-	 * {@link #managersOf(String, Collection)}, and for an incident's task also the
-	 * manager of the work group it was routed to, found through the incident's link to
-	 * its process.
+	 * The item a task of that process works on, as far as tasks need it, read once per
+	 * task event: an incident's work group and priority, found through the incident's
+	 * link to its process; with {@code withPriority}, a request's priority too (a
+	 * request's task has no incident to route it).
 	 */
-	public Set<String> managersOfTask(String processInstanceId, String assignee, Collection<String> candidateGroups) {
-		Set<String> groups = new HashSet<>(candidateGroups);
-		Long workGroup = this.incidents.findByProcess(processInstanceId).map(IncidentView::workGroupId).orElse(null);
-		return managersOf(assignee, groups, workGroup);
+	public TaskItem itemOfTask(String processInstanceId, boolean withPriority) {
+		Optional<IncidentView> incident = this.incidents.findByProcess(processInstanceId);
+		if (incident.isPresent()) {
+			return new TaskItem(incident.get().workGroupId(), incident.get().priority());
+		}
+		return withPriority ? this.requests.findByProcess(processInstanceId)
+			.map((request) -> new TaskItem(null, request.priority()))
+			.orElse(TaskItem.NONE) : TaskItem.NONE;
 	}
 
 	/**
-	 * The priority of the item a task of that process works on, for the task's own
-	 * priority in Tasklist's queues; none for a process of neither.
+	 * The managers with full access to a task of that item: as
+	 * {@link #managersOf(String, Collection)}, and for an incident's task also the
+	 * manager of the work group it was routed to.
 	 */
-	public Optional<Priority> priorityOfTask(String processInstanceId) {
-		return this.incidents.findByProcess(processInstanceId)
-			.map(IncidentView::priority)
-			.or(() -> this.requests.findByProcess(processInstanceId).map(ServiceRequestView::priority));
+	public Set<String> managersOfTask(TaskItem item, String assignee, Collection<String> candidateGroups) {
+		return managersOf(assignee, new HashSet<>(candidateGroups), item.workGroupId());
+	}
+
+	/**
+	 * What a task needs of its item: the work group of an incident, the priority of an
+	 * incident or request; nulls when unknown (an incident's first task is made before
+	 * its link).
+	 */
+	public record TaskItem(Long workGroupId, Priority priority) {
+
+		static final TaskItem NONE = new TaskItem(null, null);
+
 	}
 
 	private Set<String> managersOf(String assignee, Collection<String> groups, Long workGroupId) {

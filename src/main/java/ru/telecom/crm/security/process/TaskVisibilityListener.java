@@ -43,19 +43,20 @@ class TaskVisibilityListener implements TaskListener {
 
 	@Override
 	public void notify(DelegateTask task) {
-		if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
+		String process = task.getProcessInstanceId();
+		boolean created = TaskListener.EVENTNAME_CREATE.equals(task.getEventName());
+		AccessPolicy.TaskItem item = this.access.itemOfTask(process, created);
+		if (created) {
 			TaskListColumns.copyOnto(task);
 			// the item's priority is the task's: Tasklist shows it and sorts by it
-			this.access.priorityOfTask(task.getProcessInstanceId())
+			Optional.ofNullable(item.priority())
 				.or(() -> Optional.ofNullable((String) task.getVariable(ProcessLinks.OPENING_PRIORITY))
 					.map(Priority::valueOf))
 				.ifPresent((priority) -> task.setPriority(priority.taskPriority()));
 		}
 		Set<String> groups = new LinkedHashSet<>();
 		task.getCandidates().stream().map(IdentityLink::getGroupId).filter(Objects::nonNull).forEach(groups::add);
-		Set<String> managers = this.access.managersOfTask(task.getProcessInstanceId(), task.getAssignee(), groups);
-		String process = task.getProcessInstanceId();
-		boolean created = TaskListener.EVENTNAME_CREATE.equals(task.getEventName());
+		Set<String> managers = this.access.managersOfTask(item, task.getAssignee(), groups);
 		if (!created && hadAnotherAssignee(task)) {
 			// unclaimed or handed on: whoever saw it for the one before no longer does
 			Set<String> keep = new LinkedHashSet<>(managers);
