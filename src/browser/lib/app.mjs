@@ -33,10 +33,11 @@ export async function launchBrowser() {
 
 /**
  * A fresh browser session of one user, signed in; lands on `path`. With `shot`, the
- * login page is kept as a screenshot of that name.
+ * login page is kept as a screenshot of that name; `locale` is the browser's language.
  */
-export async function signIn(browser, user, path = '/camunda/app/tasklist/default/', shot = undefined) {
-	const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
+export async function signIn(browser, user, path = '/camunda/app/tasklist/default/', shot = undefined,
+	locale = 'en-US') {
+	const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale });
 	context.setDefaultTimeout(20_000);
 	const page = await context.newPage();
 	page.on('pageerror', (error) => console.error(`[${user}] page error: ${error.message}`));

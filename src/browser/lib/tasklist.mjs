@@ -26,9 +26,13 @@ export async function fill(scope, label, value) {
 	await scope.getByLabel(label, { exact: false }).first().fill(value);
 }
 
-/** Picks an option of a Camunda Form radio group or select by the option's label. */
+/**
+ * Picks an option of a Camunda Form radio group by the option's label: its English
+ * words, which the bilingual label ("English / Русский") starts with.
+ */
 export async function choose(scope, option) {
-	await scope.getByLabel(option, { exact: true }).first().check();
+	const escaped = option.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+	await scope.getByLabel(new RegExp(`^${escaped}( / .*)?$`)).first().check();
 }
 
 /** Starts a service request from the header's "Start process" with the start form. */

@@ -30,12 +30,15 @@ describe('the console\'s other operations', () => {
 		await page.getByText('Saved.').waitFor();
 		await screenshot(page, 'anna', 'client-created');
 
-		await page.getByLabel('Order code').fill(ORDER);
+		await page.getByLabel('Order', { exact: true }).selectOption('NEW');
+		await page.getByLabel('New order\'s code').fill(ORDER);
 		await page.getByLabel('Order name (new orders only)').fill('Home internet 1 Gbit/s');
 		await page.getByLabel('What the client reports').fill('Asks about the connection date');
 		await page.getByRole('button', { name: 'Open the request' }).click();
 		await page.getByText('The request is open.').waitFor();
-		await page.getByRole('button', { name: 'Close without an incident' }).click();
+		await page.locator('summary').filter({ hasText: 'Close without an incident' }).click();
+		await page.getByLabel('Why no incident can be opened').fill('The client only asked about the date');
+		await page.getByRole('button', { name: 'Close the request' }).click();
 		await page.getByText('The request is closed.').waitFor();
 		assert.match(await page.locator('.facts').innerText(), /no incident/);
 		assert.equal(await page.locator('.actions-box').count(), 0);
@@ -49,7 +52,7 @@ describe('the console\'s other operations', () => {
 
 		await page.goto(`${BASE_URL}/clients?q=popov`);
 		await page.locator('#results tbody tr').filter({ hasText: 'Popov' }).getByRole('link').click();
-		await page.getByLabel('Order code').fill('ORD-3001');
+		await page.getByLabel('Order', { exact: true }).selectOption('ORD-3001');
 		await page.getByLabel('What the client reports').fill('Slow speed in the evenings');
 		await page.getByRole('button', { name: 'Open the request' }).click();
 		await page.getByLabel('Service').selectOption('1001');
@@ -83,7 +86,7 @@ describe('the console\'s other operations', () => {
 		await page.getByText('Saved.').waitFor();
 		assert.equal(await status.innerText(), 'Closed');
 		const history = await page.locator('.history').innerText();
-		for (const state of ['ASSIGNED', 'INWORK', 'ON_HOLD', 'CLOSED']) {
+		for (const state of ['Assigned', 'In work', 'On hold', 'Closed']) {
 			assert.ok(history.includes(state), `history shows ${state}`);
 		}
 		await screenshot(page, 'ivan', 'incident-closed-with-history');

@@ -66,7 +66,7 @@ describe('the CRM console', () => {
 	test('the agent opens a request from the client\'s page, an incident from it, and follows the link into Tasklist', async () => {
 		const { context, page } = await signIn(browser, 'anna', '/clients?q=%2B79007778899');
 		await page.locator('#results tbody tr').filter({ hasText: 'Popov' }).getByRole('link').click();
-		await page.getByLabel('Order code').fill(ORDER);
+		await page.getByLabel('Order', { exact: true }).selectOption(ORDER);
 		await page.getByLabel('What the client reports').fill('IPv6 block not routed');
 		await page.getByRole('button', { name: 'Open the request' }).click();
 		await page.getByText('The request is open.').waitFor();

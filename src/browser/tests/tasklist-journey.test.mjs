@@ -5,9 +5,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { launchBrowser, screenshot, signIn } from '../lib/app.mjs';
+import { BASE_URL, launchBrowser, screenshot, signIn } from '../lib/app.mjs';
 import {
-	assertShows, choose, claim, complete, filterNames, openTask, select, startServiceRequest,
+	assertShows, choose, claim, complete, filterNames, fill, openTask, select, startServiceRequest,
 } from '../lib/tasklist.mjs';
 
 // a client and an order nobody has yet, so that case 4 holds on a database used before
@@ -77,6 +77,7 @@ describe('DESIGN §4 in Tasklist', () => {
 		const { context, page } = await signIn(browser, 'anna');
 		const form = await openTask(page, 'My tasks', 'Qualify the request', NEW_ORDER);
 		await choose(form, 'Close without an incident');
+		await fill(form, 'Reason to close', 'Wants fibre where none is laid yet; sales will call back.');
 		await screenshot(page, 'anna', 'qualify-close-without-incident');
 		await complete(page);
 		await page.locator('.tasks-list li.task').filter({ hasText: NEW_ORDER }).waitFor({ state: 'detached' });
@@ -91,7 +92,7 @@ describe('DESIGN §4 in Tasklist', () => {
 		await assertShows(form, 'Service 1001 Home internet', 'The router drops the line every hour');
 		await claim(page);
 		await choose(form, 'Assign (the engineer starts later)');
-		await form.getByLabel('Engineer (username)').first().fill('ivan');
+		await select(form, 'Engineer', '(ivan)');
 		await screenshot(page, 'olga', 'assign-ivan');
 		await complete(page);
 		await screenshot(page, 'olga', 'assigned');
@@ -106,6 +107,16 @@ describe('DESIGN §4 in Tasklist', () => {
 		await complete(page);
 
 		form = await openTask(page, 'My tasks', 'Work the incident', 'Smirnov');
+		// ours are the only notes: no History tab of Camunda's, a link to the item's notes
+		const tabs = await page.locator('.task-details .nav-tabs li').allInnerTexts();
+		assert.ok(!tabs.some((tab) => /history/i.test(tab)), `no History tab among ${tabs}`);
+		assert.equal(await page.getByText('Add Comment').count(), 0, 'no "Add Comment" of Camunda\'s');
+		const notesLink = form.getByRole('link', { name: /Notes and files of incident/ });
+		const notesPath = await notesLink.getAttribute('href');
+		assert.match(notesPath, /^\/incidents\/\d+#notes$/);
+		await writeNoteAndAttach(context, notesPath);
+
+		await page.bringToFront();
 		await choose(form, 'Close');
 		await form.getByLabel('What was done', { exact: false }).first()
 			.fill('Replaced the client\'s router; the line held for an hour of monitoring.');
@@ -123,9 +134,35 @@ describe('DESIGN §4 in Tasklist', () => {
 		await row.getByRole('link').first().click();
 		const facts = page.locator('.facts');
 		await assertShows(facts, 'Smirnov Alexey Petrovich', 'its incident closed', 'anna');
-		await assertShows(page.locator('.history'), 'IN_PROGRESS', 'CLOSED');
+		await assertShows(page.locator('.history'), 'In progress', 'Closed');
 		assert.equal(await page.locator('.actions-box').count(), 0, 'a closed request offers no action');
 		await screenshot(page, 'maria', 'request-closed');
 		await context.close();
 	});
 });
+
+/**
+ * The engineer follows the task form's link to the incident's page, writes a work note,
+ * attaches a log, and is told in one sentence that a file over the limit was refused.
+ */
+async function writeNoteAndAttach(context, notesPath) {
+	const page = await context.newPage();
+	await page.goto(BASE_URL + notesPath);
+	const text = 'Line tested from the exchange: no errors; the router reboots every hour.';
+	await page.getByLabel('Add a note', { exact: false }).fill(text);
+	await page.getByRole('button', { name: 'Add the note' }).click();
+	await page.locator('.note-list').getByText(text).waitFor();
+
+	await page.getByLabel('File', { exact: false }).setInputFiles({ name: 'router.log', mimeType: 'text/plain',
+		buffer: Buffer.from('12:00:01 link down\n12:00:09 link up\n') });
+	await page.getByRole('button', { name: 'Upload' }).click();
+	await page.locator('.attachment-list').getByRole('link', { name: 'router.log' }).waitFor();
+	await screenshot(page, 'ivan', 'incident-note-and-file');
+
+	await page.getByLabel('File', { exact: false }).setInputFiles({ name: 'capture.log', mimeType: 'text/plain',
+		buffer: Buffer.alloc(11 * 1024 * 1024, 'x') });
+	await page.getByRole('button', { name: 'Upload' }).click();
+	await page.getByText(/over the limit of 10 MB; nothing was attached/).waitFor();
+	await screenshot(page, 'ivan', 'incident-file-too-large');
+	await page.close();
+}

@@ -26,6 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -39,6 +40,7 @@ import ru.telecom.crm.customer.CustomerApi;
 import ru.telecom.crm.customer.IntakeParty;
 import ru.telecom.crm.customer.IntakeResolution;
 import ru.telecom.crm.shared.KeyRaceRetry;
+import ru.telecom.crm.support.ConsoleSession;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,6 +63,9 @@ class EmbeddedDefaultIntegrationTests {
 
 	@Autowired
 	TestRestTemplate rest;
+
+	@LocalServerPort
+	int port;
 
 	@Autowired
 	CustomerApi customers;
@@ -202,6 +207,55 @@ class EmbeddedDefaultIntegrationTests {
 		assertThat(download.getBody()).isEqualTo(pdf);
 		assertThat(this.rest.withBasicAuth("anna", "anna").getForEntity(item + "/notes", JsonNode.class).getBody())
 			.hasSize(1);
+	}
+
+	/**
+	 * The managers' overview is the embedded default's board: its queries run on H2 too.
+	 */
+	@Test
+	void theOverviewCountsOnH2Too() throws Exception {
+		long request = this.rest.withBasicAuth("anna", "anna")
+			.postForEntity("/api/service-requests",
+					Map.of("clientPhone", "+79007778899", "orderCode", "ORD-3001", "priority", "HIGH"), JsonNode.class)
+			.getBody()
+			.get("id")
+			.asLong();
+		long incident = this.rest.withBasicAuth("anna", "anna")
+			.postForEntity("/api/service-requests/" + request + "/incident", Map.of("serviceCode", 1001),
+					JsonNode.class)
+			.getBody()
+			.get("id")
+			.asLong();
+		String status = "/api/incidents/" + incident + "/status";
+		this.rest.withBasicAuth("olga", "olga")
+			.postForEntity(status, Map.of("status", "ASSIGNED", "assignee", "ivan"), JsonNode.class);
+		this.rest.withBasicAuth("ivan", "ivan").postForEntity(status, Map.of("status", "INWORK"), JsonNode.class);
+		assertThat(this.rest.withBasicAuth("ivan", "ivan")
+			.postForEntity(status, Map.of("status", "ON_HOLD", "holdReason", "Waiting for the client"), JsonNode.class)
+			.getStatusCode()).isEqualTo(HttpStatus.OK);
+
+		String overview = ConsoleSession.signedIn(this.port, "olga").get("/overview").body();
+
+		assertThat(overview).contains("href=\"/incidents/" + incident + "\"", "Waiting for the client", ">ivan<",
+				"href=\"/incidents?open=true&amp;group=100\"");
+	}
+
+	@Test
+	void theServiceLevelsAreSeededAndReplacedOnH2Too() {
+		ResponseEntity<JsonNode> seeded = this.rest.withBasicAuth("admin", "admin")
+			.getForEntity("/api/admin/sla", JsonNode.class);
+		assertThat(seeded.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(seeded.getBody().get("calendars")).hasSize(4);
+		assertThat(seeded.getBody().get("policies")).hasSize(16);
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.APPLICATION_JSON);
+
+		ResponseEntity<JsonNode> replaced = this.rest.withBasicAuth("admin", "admin")
+			.exchange("/api/admin/sla", HttpMethod.PUT, new HttpEntity<>(seeded.getBody().toString(), headers),
+					JsonNode.class);
+
+		assertThat(replaced.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(replaced.getBody()).isEqualTo(seeded.getBody());
 	}
 
 	@Test

@@ -80,7 +80,8 @@ public final class Bench {
 		IntakeMix mix = new IntakeMix(this.options.legacyRows());
 		Map<String, Scenario> scenarios = Map.of("intake", new IntakeScenario(this.api, users, mix), "lifecycle",
 				new LifecycleScenario(this.api, users, mix), "worklists", new WorklistsScenario(this.api, users),
-				"channels", new ChannelsScenario(this.api, mix, this.psql, this.options.database()));
+				"channels", new ChannelsScenario(this.api, mix, this.psql, this.options.database()), "search",
+				new SearchScenario(this.api, users), "scrape", new ScrapeScenario(this.api));
 		CleanupScenario cleanup = new CleanupScenario(this.api, this.psql, this.options.database(),
 				scenarios.get("lifecycle"), this.options.cleanupRows());
 		List<Map<String, Object>> levels = new ArrayList<>();

@@ -26,8 +26,8 @@ record Options(String baseUrl, long appPid, long startupMs, String psql, String 
 		String jar, String floorUrl, Path models, Path forms, boolean peer, String peerClasspath,
 		String peerDatabase, String floorEngine, long cleanupRows) {
 
-	static final List<String> SCENARIOS = List.of("intake", "lifecycle", "floor", "worklists", "channels", "start",
-			"cleanup");
+	static final List<String> SCENARIOS = List.of("intake", "lifecycle", "floor", "worklists", "channels", "search",
+			"scrape", "start", "cleanup");
 
 	/**
 	 * Run by the default plan: {@code start} restarts the app, only when asked for;
@@ -35,7 +35,7 @@ record Options(String baseUrl, long appPid, long startupMs, String psql, String 
 	 * only when named, and tiny in the smoke run.
 	 */
 	private static final List<String> DEFAULT_PLAN = List.of("intake", "lifecycle", "floor", "worklists",
-			"channels");
+			"channels", "search", "scrape");
 
 	/** What the run script passes, not part of the command the user typed. */
 	private static final List<String> PLUMBING = List.of("base-url", "app-pid", "startup-ms", "psql", "database",

@@ -1,5 +1,6 @@
 package ru.telecom.crm.access;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -23,6 +24,7 @@ import ru.telecom.crm.servicerequest.RequestSearch;
 import ru.telecom.crm.servicerequest.ServiceRequestApi;
 import ru.telecom.crm.servicerequest.ServiceRequestView;
 import ru.telecom.crm.shared.NotFoundException;
+import ru.telecom.crm.shared.TaskHeadings;
 
 /**
  * DESIGN §3 as code. Requests: an agent has full access to own (and to the helpdesk
@@ -93,17 +95,21 @@ public class AccessPolicy {
 
 	/**
 	 * The item a task of that process works on, as far as tasks need it, read once per
-	 * task event: an incident's work group and priority, found through the incident's
-	 * link to its process; with {@code withPriority}, a request's priority too (a
-	 * request's task has no incident to route it).
+	 * task event: an incident's number, work group, priority and opening time, found
+	 * through the incident's link to its process; with {@code withRequest}, a request's
+	 * number, priority and opening time too (a request's task has no incident to route
+	 * it, and only a new task needs them).
 	 */
-	public TaskItem itemOfTask(String processInstanceId, boolean withPriority) {
+	public TaskItem itemOfTask(String processInstanceId, boolean withRequest) {
 		Optional<IncidentView> incident = this.incidents.findByProcess(processInstanceId);
 		if (incident.isPresent()) {
-			return new TaskItem(incident.get().workGroupId(), incident.get().priority());
+			IncidentView found = incident.get();
+			return new TaskItem(TaskHeadings.INCIDENT, found.id(), found.workGroupId(), found.priority(),
+					found.createdAt(), found.dueAt());
 		}
-		return withPriority ? this.requests.findByProcess(processInstanceId)
-			.map((request) -> new TaskItem(null, request.priority()))
+		return withRequest ? this.requests.findByProcess(processInstanceId)
+			.map((request) -> new TaskItem(TaskHeadings.REQUEST, request.id(), null, request.priority(),
+					request.createdAt(), null))
 			.orElse(TaskItem.NONE) : TaskItem.NONE;
 	}
 
@@ -117,13 +123,20 @@ public class AccessPolicy {
 	}
 
 	/**
-	 * What a task needs of its item: the work group of an incident, the priority of an
-	 * incident or request; nulls when unknown (an incident's first task is made before
-	 * its link).
+	 * What a task needs of its item: what it is called and its number (for the task's
+	 * name), the work group of an incident, the priority and opening time of an incident
+	 * or request; nulls when unknown (an incident's first task is made before its link:
+	 * it reads them from the start's transient variables).
 	 */
-	public record TaskItem(Long workGroupId, Priority priority) {
+	public record TaskItem(String kind, Long number, Long workGroupId, Priority priority, Instant openedAt,
+			Instant dueAt) {
 
-		static final TaskItem NONE = new TaskItem(null, null);
+		public static final TaskItem NONE = new TaskItem(null, null, null, null, null, null);
+
+		/** Whether the item is known: a number to show. */
+		public boolean known() {
+			return this.number != null;
+		}
 
 	}
 

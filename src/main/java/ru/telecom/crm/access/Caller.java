@@ -58,6 +58,43 @@ public record Caller(DirectoryUser user, Set<String> department, Set<Long> membe
 		return isHelpdesk() || isAdmin();
 	}
 
+	/**
+	 * Managers and administrators look over the open work of their scope: the counts and
+	 * ages of the console's overview (DESIGN §7).
+	 */
+	public boolean overseesWork() {
+		return isAdmin() || is(Role.HELP_DESK_MANAGER) || is(Role.SL3_MANAGER);
+	}
+
+	/**
+	 * Where the caller's own work is: an agent's in the requests assigned to them, an
+	 * engineer's in the incidents assigned to them; managers and administrators start
+	 * from the overview of everything they may see.
+	 */
+	public Worklist worklist() {
+		if (overseesWork()) {
+			return Worklist.OVERVIEW;
+		}
+		if (is(Role.SL3_USER)) {
+			return Worklist.OWN_INCIDENTS;
+		}
+		return is(Role.HELP_DESK_USER) ? Worklist.OWN_REQUESTS : Worklist.EVERYTHING;
+	}
+
+	/** Where a caller's own work is ({@link #worklist()}). */
+	public enum Worklist {
+
+		/** The requests assigned to the caller. */
+		OWN_REQUESTS,
+		/** The incidents assigned to the caller. */
+		OWN_INCIDENTS,
+		/** The counts and ages of the open work the caller may see. */
+		OVERVIEW,
+		/** Everything the caller may see. */
+		EVERYTHING
+
+	}
+
 	/** Only machine clients with the ChannelIntegration role send the ESB's messages. */
 	public boolean sendsEsbMessages() {
 		return is(Role.CHANNEL_INTEGRATION);
@@ -69,6 +106,23 @@ public record Caller(DirectoryUser user, Set<String> department, Set<Long> membe
 	public void requireReadsClients() {
 		if (!readsClients()) {
 			throw new ForbiddenException("Clients and orders are for staff");
+		}
+	}
+
+	/**
+	 * Refuses (403) a caller who may not use the search across everything: staff only, as
+	 * for clients (what it finds of requests and incidents is the caller's scope).
+	 */
+	public void requireSearches() {
+		if (!readsClients()) {
+			throw new ForbiddenException("Search is for staff");
+		}
+	}
+
+	/** Refuses (403) a caller who does not oversee work: the overview is for managers. */
+	public void requireOverseesWork() {
+		if (!overseesWork()) {
+			throw new ForbiddenException("The overview is for managers and administrators");
 		}
 	}
 

@@ -20,7 +20,13 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import ru.telecom.crm.access.AccessPolicy;
+import io.swagger.v3.oas.annotations.Operation;
+
 import ru.telecom.crm.customer.ClientDetails;
+import ru.telecom.crm.customer.ClientHit;
+import ru.telecom.crm.customer.CustomerSearch;
+import ru.telecom.crm.customer.HitPage;
+import ru.telecom.crm.shared.KeyRaceRetry;
 import ru.telecom.crm.customer.ClientView;
 import ru.telecom.crm.customer.CustomerApi;
 import ru.telecom.crm.customer.OrderView;
@@ -40,17 +46,51 @@ class ClientController {
 
 	private final CustomerApi customers;
 
-	ClientController(AccessPolicy access, CustomerApi customers) {
+	private final CustomerSearch search;
+
+	private final KeyRaceRetry keyRaceRetry;
+
+	ClientController(AccessPolicy access, CustomerApi customers, CustomerSearch search, KeyRaceRetry keyRaceRetry) {
 		this.access = access;
 		this.customers = customers;
+		this.search = search;
+		this.keyRaceRetry = keyRaceRetry;
 	}
 
 	@GetMapping
-	PageResponse<ClientView> list(Authentication caller, @RequestParam(required = false) String q,
+	@Operation(summary = "List or search clients, ours and LegacyDB's",
+			description = "With q: ours whose phone is q (written any common way) or whose name, organisation, "
+					+ "email or phone digits contain it, by name; then LegacyDB's customers not copied yet "
+					+ "(source LEGACY, id null, legacyId set), de-duplicated by legacy id and by phone. page and "
+					+ "size count over both parts (ours fill the first pages). A LEGACY hit becomes ours with "
+					+ "POST /api/clients/legacy/{legacyId}, or by opening a request with its phone "
+					+ "(POST /api/service-requests, DESIGN §5). When LegacyDB is down the page holds ours only "
+					+ "with legacyAvailable false; when we have none either, 503 (a missing client cannot be "
+					+ "told from an outage). Without q: ours only.")
+	HitPage<ClientHit> list(Authentication caller, @RequestParam(required = false) String q,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
 		this.access.caller(caller.getName()).requireReadsClients();
-		return PageResponse.of(this.customers.searchClients(q,
-				PageResponse.request(page, size, Sort.by("lastName", "firstName", "id"))));
+		return this.search.clients(q, page, size).answered();
+	}
+
+	@PostMapping("/legacy/{legacyId}")
+	@Operation(summary = "Import a LegacyDB client",
+			description = "Copies LegacyDB's customer legacyId into our database the first time (enriched: E.164 "
+					+ "phone, split name), as an intake would (DESIGN §5), and answers our client; later calls "
+					+ "answer the same client. 404 when LegacyDB has no such customer, 503 while it is down.")
+	ClientView importLegacy(Authentication caller, @PathVariable long legacyId) {
+		this.access.caller(caller.getName()).requireEditsClients();
+		return this.keyRaceRetry.inNewTransaction(() -> this.customers.importLegacyClient(legacyId));
+	}
+
+	@GetMapping("/{id}/legacy-orders")
+	@Operation(summary = "A client's LegacyDB orders not copied yet",
+			description = "For a client copied from LegacyDB: its orders there that are not ours yet, oldest first "
+					+ "(source LEGACY; POST /api/orders/legacy/{code} imports one). legacyAvailable false while "
+					+ "LegacyDB is down.")
+	CustomerSearch.LegacyOrders legacyOrders(Authentication caller, @PathVariable long id) {
+		this.access.caller(caller.getName()).requireReadsClients();
+		return this.search.legacyOrdersOf(id);
 	}
 
 	@GetMapping("/{id}")

@@ -11,6 +11,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import org.springframework.security.core.Authentication;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,6 +31,8 @@ import ru.telecom.crm.incident.IncidentApi.TransitionDetails;
 import ru.telecom.crm.incident.IncidentSearch;
 import ru.telecom.crm.incident.IncidentStatus;
 import ru.telecom.crm.incident.IncidentView;
+import ru.telecom.crm.shared.AssigneeFilter;
+import ru.telecom.crm.shared.ListOrder;
 import ru.telecom.crm.shared.PageResponse;
 import ru.telecom.crm.status.StatusEntry;
 import ru.telecom.crm.status.StatusHistory;
@@ -61,16 +67,25 @@ class IncidentController {
 	 * group (its code), text of the narrative and creation period.
 	 */
 	@GetMapping("/api/incidents")
+	@Operation(summary = "Incidents the caller may see",
+			description = "Filters by status, client, assignee, service (its code), work group (its code), text of "
+					+ "the narrative and creation period. `sort`: `newest` (default), `oldest` (by opening time) "
+					+ "or `priority` (the most urgent first, then the longest open).")
 	PageResponse<IncidentView> list(Authentication caller, @RequestParam(required = false) IncidentStatus status,
-			@RequestParam(required = false) Long clientId, @RequestParam(required = false) String assignee,
+			@RequestParam(required = false) Long clientId,
+			@Parameter(description = ServiceRequestController.ASSIGNEE) @RequestParam(required = false) @Size(
+					max = 100) String assignee,
 			@RequestParam(required = false) Integer service, @RequestParam(required = false) Integer group,
 			@RequestParam(required = false) @Size(max = 200) String q,
 			@RequestParam(required = false) Instant createdFrom, @RequestParam(required = false) Instant createdTo,
+			@Parameter(schema = @Schema(allowableValues = { "newest", "oldest", "priority" })) @RequestParam(
+					required = false) String sort,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+		AssigneeFilter assigned = AssigneeFilter.of(assignee, caller.getName());
 		IncidentSearch search = new IncidentSearch(this.access.incidentScope(this.access.caller(caller.getName())),
-				status, clientId, assignee, this.catalog.serviceFilter(service), this.catalog.workGroupFilter(group), q,
-				createdFrom, createdTo);
-		return PageResponse.of(this.incidents.search(search, Paging.page(page, size)));
+				status, clientId, assigned.assignee(), this.catalog.serviceFilter(service),
+				this.catalog.workGroupFilter(group), q, createdFrom, createdTo, assigned.unassigned());
+		return PageResponse.of(this.incidents.search(search, Paging.page(page, size, ListOrder.of(sort))));
 	}
 
 	/** A client's incidents, as far as the caller may see them. */
@@ -78,7 +93,7 @@ class IncidentController {
 	PageResponse<IncidentView> ofClient(Authentication caller, @PathVariable long clientId,
 			@RequestParam(required = false) IncidentStatus status, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "20") int size) {
-		return list(caller, status, clientId, null, null, null, null, null, null, page, size);
+		return list(caller, status, clientId, null, null, null, null, null, null, null, page, size);
 	}
 
 	@GetMapping("/api/incidents/{id}")
@@ -106,6 +121,18 @@ class IncidentController {
 	IncidentView unlink(Authentication caller, @PathVariable long id) {
 		requireFull(caller, id);
 		this.actions.unlink(id);
+		return this.incidents.find(id).orElseThrow();
+	}
+
+	@PostMapping("/api/incidents/{id}/priority")
+	@Operation(summary = "Changes the incident's priority",
+			description = "For whoever may change the incident. `reason` is required (trimmed, at most 1000 "
+					+ "characters). The change is an activity row of the incident (PRIORITY_CHANGED, "
+					+ "\"NORMAL → HIGH: <reason>\"), and its open Tasklist task takes the priority. A closed "
+					+ "incident, or the priority it already has, is a 409.")
+	IncidentView changePriority(Authentication caller, @PathVariable long id, @Valid @RequestBody PriorityBody body) {
+		requireFull(caller, id);
+		this.actions.changePriority(id, body.priority(), body.reason());
 		return this.incidents.find(id).orElseThrow();
 	}
 

@@ -6,6 +6,7 @@ import org.springframework.data.domain.Sort;
 import ru.telecom.crm.access.Access;
 
 import ru.telecom.crm.shared.ForbiddenException;
+import ru.telecom.crm.shared.ListOrder;
 import ru.telecom.crm.shared.NotFoundException;
 import ru.telecom.crm.shared.PageResponse;
 
@@ -25,6 +26,11 @@ public final class Paging {
 		Sort.Direction direction = oldestFirst ? Sort.Direction.ASC : Sort.Direction.DESC;
 		return PageResponse.request(page, size,
 				Sort.by(new Sort.Order(direction, "createdAt"), new Sort.Order(direction, "id")));
+	}
+
+	/** A page of the caller's choosing, in the order asked for ({@link ListOrder}). */
+	public static Pageable page(int page, int size, ListOrder order) {
+		return PageResponse.request(page, size, order.sort());
 	}
 
 	/**

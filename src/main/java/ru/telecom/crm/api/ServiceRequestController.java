@@ -14,6 +14,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -36,7 +40,9 @@ import ru.telecom.crm.servicerequest.RequestSearch;
 import ru.telecom.crm.servicerequest.RequestStatus;
 import ru.telecom.crm.servicerequest.ServiceRequestApi;
 import ru.telecom.crm.servicerequest.ServiceRequestView;
+import ru.telecom.crm.shared.AssigneeFilter;
 import ru.telecom.crm.shared.ForbiddenException;
+import ru.telecom.crm.shared.ListOrder;
 import ru.telecom.crm.shared.Priority;
 import ru.telecom.crm.shared.PageResponse;
 import ru.telecom.crm.status.StatusEntry;
@@ -48,6 +54,10 @@ import ru.telecom.crm.status.StatusHistory;
 @Transactional
 @RequestMapping("/api/service-requests")
 class ServiceRequestController {
+
+	/** The {@code assignee} filter of the request and incident lists. */
+	static final String ASSIGNEE = "`me` for the caller's own, `none` for the unassigned ones (the queue's), or a user "
+			+ "id; never more than the caller may see";
 
 	private final AccessPolicy access;
 
@@ -66,14 +76,22 @@ class ServiceRequestController {
 	}
 
 	@GetMapping
+	@Operation(summary = "Service requests the caller may see",
+			description = "Filters by status, client, order, assignee, text of the description and creation period. "
+					+ "`sort`: `newest` (default), `oldest` (by opening time) or `priority` (the most urgent "
+					+ "first, then the longest open).")
 	PageResponse<ServiceRequestView> list(Authentication caller, @RequestParam(required = false) RequestStatus status,
-			@RequestParam(required = false) Long clientId, @RequestParam(required = false) String assignee,
+			@RequestParam(required = false) Long clientId,
+			@Parameter(description = ASSIGNEE) @RequestParam(required = false) @Size(max = 100) String assignee,
 			@RequestParam(required = false) Long orderId, @RequestParam(required = false) @Size(max = 200) String q,
 			@RequestParam(required = false) Instant createdFrom, @RequestParam(required = false) Instant createdTo,
+			@Parameter(schema = @Schema(allowableValues = { "newest", "oldest", "priority" })) @RequestParam(
+					required = false) String sort,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+		AssigneeFilter assigned = AssigneeFilter.of(assignee, caller.getName());
 		RequestSearch search = new RequestSearch(this.access.requestScope(this.access.caller(caller.getName())), status,
-				clientId, assignee, orderId, q, createdFrom, createdTo);
-		return PageResponse.of(this.requests.search(search, Paging.page(page, size)));
+				clientId, assigned.assignee(), orderId, q, createdFrom, createdTo, assigned.unassigned());
+		return PageResponse.of(this.requests.search(search, Paging.page(page, size, ListOrder.of(sort))));
 	}
 
 	@GetMapping("/{id}")
@@ -117,10 +135,30 @@ class ServiceRequestController {
 		return ResponseEntity.created(URI.create("/api/incidents/" + incident.id())).body(incident);
 	}
 
+	/**
+	 * Closes the request without an incident. The body is optional, so that clients that
+	 * send none keep working; when sent, its {@code reason} must be said (not blank, at
+	 * most 1000 characters) and is kept as the request's activity.
+	 */
 	@PostMapping("/{id}/close")
-	ServiceRequestView close(Authentication caller, @PathVariable long id) {
+	ServiceRequestView close(Authentication caller, @PathVariable long id,
+			@Valid @RequestBody(required = false) CloseBody body) {
 		requireFull(caller, id);
-		this.actions.closeWithoutIncident(id);
+		this.actions.closeWithoutIncident(id, (body != null) ? body.reason() : null);
+		return this.requests.find(id).orElseThrow();
+	}
+
+	@PostMapping("/{id}/priority")
+	@Operation(summary = "Changes the request's priority",
+			description = "For whoever may change the request. `reason` is required (trimmed, at most 1000 "
+					+ "characters). The change is an activity row of the request (PRIORITY_CHANGED, "
+					+ "\"NORMAL → HIGH: <reason>\"); its open Tasklist task takes the priority, and its linked open "
+					+ "incident follows with a row of its own. A closed request, or the priority it already has, is "
+					+ "a 409.")
+	ServiceRequestView changePriority(Authentication caller, @PathVariable long id,
+			@Valid @RequestBody PriorityBody body) {
+		requireFull(caller, id);
+		this.actions.changePriority(id, body.priority(), body.reason());
 		return this.requests.find(id).orElseThrow();
 	}
 
@@ -145,6 +183,10 @@ class ServiceRequestController {
 
 	/** The service an incident is opened for. */
 	record OpenIncidentBody(@NotNull @Positive Integer serviceCode) {
+	}
+
+	/** Why the request is closed without an incident. */
+	record CloseBody(@NotBlank @Size(max = 1000) String reason) {
 	}
 
 }

@@ -10,6 +10,6 @@
  * module cannot ask the policy without a cycle; the web layer, which may depend on both,
  * asks it.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "access", "customer",
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "search", "shared", "access", "customer",
 		"servicerequest", "incident", "catalog", "directory", "status", "notes" })
 package ru.telecom.crm.api;

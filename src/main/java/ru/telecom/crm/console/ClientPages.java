@@ -16,16 +16,21 @@ import ru.telecom.crm.access.AccessPolicy;
 import ru.telecom.crm.access.Caller;
 import ru.telecom.crm.api.Paging;
 import ru.telecom.crm.customer.ClientDetails;
+import ru.telecom.crm.customer.ClientHit;
+import ru.telecom.crm.customer.CustomerSearch;
+import ru.telecom.crm.customer.HitPage;
+import ru.telecom.crm.shared.KeyRaceRetry;
+import ru.telecom.crm.shared.Phones;
 import ru.telecom.crm.customer.ClientView;
 import ru.telecom.crm.customer.CustomerApi;
-import ru.telecom.crm.customer.IntakeParty;
 import ru.telecom.crm.incident.IncidentApi;
 import ru.telecom.crm.incident.IncidentSearch;
-import ru.telecom.crm.servicerequest.OpenRequest;
 import ru.telecom.crm.servicerequest.RequestActions;
 import ru.telecom.crm.servicerequest.RequestSearch;
 import ru.telecom.crm.servicerequest.ServiceRequestApi;
+import ru.telecom.crm.servicerequest.ServiceRequestView;
 import ru.telecom.crm.shared.DomainException;
+import ru.telecom.crm.shared.Failures;
 import ru.telecom.crm.shared.ForbiddenException;
 import ru.telecom.crm.shared.NotFoundException;
 import ru.telecom.crm.shared.PageResponse;
@@ -48,8 +53,17 @@ class ClientPages {
 
 	private final RequestActions actions;
 
+	private final CustomerSearch search;
+
+	private final Phones phones;
+
+	private final KeyRaceRetry keyRaceRetry;
+
 	ClientPages(CustomerApi customers, AccessPolicy access, ServiceRequestApi requests, IncidentApi incidents,
-			RequestActions actions) {
+			RequestActions actions, CustomerSearch search, Phones phones, KeyRaceRetry keyRaceRetry) {
+		this.search = search;
+		this.phones = phones;
+		this.keyRaceRetry = keyRaceRetry;
 		this.customers = customers;
 		this.access = access;
 		this.requests = requests;
@@ -62,9 +76,25 @@ class ClientPages {
 			Model model) {
 		caller.requireReadsClients();
 		model.addAttribute("q", q);
-		model.addAttribute("clients", this.customers.searchClients(Text.clip(q, 200),
-				PageResponse.request(page, 20, Sort.by("lastName", "firstName", "id"))));
+		HitPage<ClientHit> hits = this.search.clients(Text.clip(q, 200), page, 20);
+		model.addAttribute("clients", Hits.asPage(hits));
+		model.addAttribute("legacyDown", !hits.legacyAvailable());
+		// a phone that we or LegacyDB know (or may know: LegacyDB is down) is no new
+		// client
+		model.addAttribute("offerNew", caller.editsClients() && !(this.phones.normalizeOrNull(Text.clip(q, 200)) != null
+				&& (!hits.isEmpty() || !hits.legacyAvailable())));
 		return "console/clients";
+	}
+
+	/** Opening a LegacyDB hit copies the client (DESIGN §5) and goes on to our page. */
+	@PostMapping("/clients/legacy/{legacyId}")
+	String importLegacy(Caller caller, @PathVariable long legacyId, RedirectAttributes redirect) {
+		caller.requireEditsClients();
+		return Outcome
+			.of(redirect, "imported",
+					() -> this.keyRaceRetry.inNewTransaction(() -> this.customers.importLegacyClient(legacyId)))
+			.map((client) -> "redirect:/clients/" + client.id())
+			.orElse("redirect:/clients");
 	}
 
 	@GetMapping("/clients/new")
@@ -94,6 +124,7 @@ class ClientPages {
 		model.addAttribute("client", client(id));
 		model.addAttribute("orders", this.customers.ordersOf(id,
 				PageResponse.request(0, 50, Sort.by(Sort.Order.desc("createdOn"), Sort.Order.desc("id")))));
+		model.addAttribute("legacyOrders", this.search.legacyOrdersOf(id));
 		model.addAttribute("requests",
 				this.requests.search(
 						new RequestSearch(this.access.requestScope(caller), null, id, null, null, null, null, null),
@@ -101,6 +132,9 @@ class ClientPages {
 		model.addAttribute("incidents", this.incidents
 			.search(new IncidentSearch(this.access.incidentScope(caller), null, id, null), Paging.page(0, 50)));
 		model.addAttribute("priorities", Priority.values());
+		if (!model.containsAttribute("requestForm")) {
+			model.addAttribute("requestForm", new RequestForm());
+		}
 		return "console/client";
 	}
 
@@ -127,22 +161,30 @@ class ClientPages {
 		}
 	}
 
-	/** The agent on the phone opens a request for this client and one of its orders. */
+	/**
+	 * The agent on the phone opens a request for this client and one of its orders (or a
+	 * new order's code). Refused, the page comes back with everything as typed and the
+	 * message beside the field it concerns.
+	 */
 	@PostMapping("/clients/{id}/requests")
-	String openRequest(Caller caller, @PathVariable long id, @RequestParam String orderCode,
-			@RequestParam(required = false) String orderName, @RequestParam(required = false) String description,
-			@RequestParam(defaultValue = "NORMAL") Priority priority, RedirectAttributes redirect) {
+	String openRequest(Caller caller, @PathVariable long id, @ModelAttribute("requestForm") RequestForm form,
+			Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		if (!caller.isHelpdesk()) {
 			throw new ForbiddenException("Only the helpdesk opens service requests");
 		}
 		client(id);
-		IntakeParty party = new IntakeParty(id, null, null, null, null, null, Text.clip(orderCode, 64),
-				Text.clip(orderName, 300));
-		return Outcome
-			.of(redirect, "opened",
-					() -> this.actions.open(new OpenRequest(party, Text.clip(description, 4000), priority)))
-			.map((opened) -> "redirect:/requests/" + opened.id())
-			.orElse("redirect:/clients/" + id + "#open-request");
+		try {
+			ServiceRequestView opened = this.actions.open(form.toRequest(id));
+			redirect.addFlashAttribute("notice", "opened");
+			return "redirect:/requests/" + opened.id();
+		}
+		catch (RuntimeException ex) {
+			DomainException refusal = Failures.meaningOf(ex).orElseThrow(() -> ex);
+			response.setStatus(refusal.kind().status());
+			model.addAttribute("requestError", refusal.getMessage());
+			model.addAttribute("requestErrors", form.errorsOf(refusal));
+			return read(caller, id, model);
+		}
 	}
 
 	/** The form again, as typed, with what is wrong: nothing was saved. */

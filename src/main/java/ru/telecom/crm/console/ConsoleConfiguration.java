@@ -15,6 +15,7 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 import ru.telecom.crm.access.AccessPolicy;
+import ru.telecom.crm.preference.UserPreferences;
 
 /**
  * The console's {@link ru.telecom.crm.api.Caller} parameters, and its language: the
@@ -26,8 +27,11 @@ class ConsoleConfiguration implements WebMvcConfigurer {
 
 	private final AccessPolicy access;
 
-	ConsoleConfiguration(AccessPolicy access) {
+	private final UserPreferences preferences;
+
+	ConsoleConfiguration(AccessPolicy access, UserPreferences preferences) {
 		this.access = access;
+		this.preferences = preferences;
 	}
 
 	@Bean
@@ -49,6 +53,7 @@ class ConsoleConfiguration implements WebMvcConfigurer {
 		change.setIgnoreInvalidLocale(true);
 		registry.addInterceptor(change);
 		registry.addInterceptor(new ConsoleHeaders());
+		registry.addInterceptor(new UserZone(this.preferences));
 	}
 
 }

@@ -47,7 +47,8 @@ class ConsoleSupport {
 		String name = (caller.user().firstName() != null)
 				? caller.user().firstName() + ((caller.user().lastName() != null) ? " " + caller.user().lastName() : "")
 				: caller.id();
-		return new Me(caller.id(), name, caller.editsClients(), caller.readsClients(), caller.isHelpdesk());
+		return new Me(caller.id(), name, caller.editsClients(), caller.readsClients(), caller.isHelpdesk(),
+				caller.overseesWork());
 	}
 
 	@ExceptionHandler(DomainException.class)
@@ -86,9 +87,11 @@ class ConsoleSupport {
 	}
 
 	/**
-	 * The signed-in user: may they edit clients and orders, read them, open requests.
+	 * The signed-in user: may they edit clients and orders, read them, open requests, see
+	 * the managers' overview.
 	 */
-	record Me(String id, String name, boolean editsClients, boolean readsClients, boolean opensRequests) {
+	record Me(String id, String name, boolean editsClients, boolean readsClients, boolean opensRequests,
+			boolean overseesWork) {
 	}
 
 }

@@ -8,12 +8,17 @@ import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import ru.telecom.crm.access.Caller;
 import ru.telecom.crm.customer.CustomerApi;
+import ru.telecom.crm.customer.CustomerSearch;
+import ru.telecom.crm.customer.HitPage;
+import ru.telecom.crm.customer.OrderHit;
+import ru.telecom.crm.shared.KeyRaceRetry;
 import ru.telecom.crm.customer.NewOrder;
 import ru.telecom.crm.shared.DomainException;
 import ru.telecom.crm.shared.InvalidInputException;
@@ -26,8 +31,14 @@ class OrderPages {
 
 	private final CustomerApi customers;
 
-	OrderPages(CustomerApi customers) {
+	private final CustomerSearch search;
+
+	private final KeyRaceRetry keyRaceRetry;
+
+	OrderPages(CustomerApi customers, CustomerSearch search, KeyRaceRetry keyRaceRetry) {
 		this.customers = customers;
+		this.search = search;
+		this.keyRaceRetry = keyRaceRetry;
 	}
 
 	@GetMapping("/orders")
@@ -35,9 +46,25 @@ class OrderPages {
 			Model model) {
 		caller.requireReadsClients();
 		model.addAttribute("q", q);
-		model.addAttribute("orders", this.customers.searchOrders(Text.clip(q, 200),
-				PageResponse.request(page, 20, Sort.by(Sort.Order.desc("createdOn"), Sort.Order.desc("id")))));
+		HitPage<OrderHit> hits = this.search.orders(Text.clip(q, 200), page, 20);
+		model.addAttribute("orders", Hits.asPage(hits));
+		model.addAttribute("legacyDown", !hits.legacyAvailable());
 		return "console/orders";
+	}
+
+	/**
+	 * Opening a LegacyDB order copies it with its customer (DESIGN §5) and goes on to the
+	 * client's page.
+	 */
+	@PostMapping("/orders/legacy/{code}")
+	String importLegacy(Caller caller, @PathVariable String code, RedirectAttributes redirect) {
+		caller.requireEditsClients();
+		return Outcome
+			.of(redirect, "imported",
+					() -> this.keyRaceRetry
+						.inNewTransaction(() -> this.customers.importLegacyOrder(Text.clip(code, 64))))
+			.map((order) -> "redirect:/clients/" + order.clientId())
+			.orElse("redirect:/orders");
 	}
 
 	@GetMapping("/orders/new")

@@ -3,10 +3,13 @@ package ru.telecom.crm.console;
 import java.time.LocalDate;
 import java.util.Set;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -26,6 +29,9 @@ import ru.telecom.crm.servicerequest.RequestStatus;
 import ru.telecom.crm.servicerequest.ServiceRequestApi;
 import ru.telecom.crm.servicerequest.ServiceRequestProcess.Decision;
 import ru.telecom.crm.servicerequest.ServiceRequestView;
+import ru.telecom.crm.shared.AssigneeFilter;
+import ru.telecom.crm.shared.Failures;
+import ru.telecom.crm.shared.Priority;
 import ru.telecom.crm.status.StatusHistory;
 import ru.telecom.crm.status.StatusRecorder;
 
@@ -71,25 +77,38 @@ class RequestPages {
 		this.tasklist = tasklist;
 	}
 
+	/**
+	 * Where a user lands, and after signing in: agents on their own requests, engineers
+	 * on their own incidents, managers and administrators on the overview of their scope.
+	 */
 	@GetMapping("/")
-	String home() {
-		return "redirect:/requests";
+	String home(Caller caller) {
+		return switch (caller.worklist()) {
+			case OWN_REQUESTS -> "redirect:/requests?assignee=" + AssigneeFilter.ME;
+			case OWN_INCIDENTS -> "redirect:/incidents?assignee=" + AssigneeFilter.ME;
+			case OVERVIEW -> "redirect:/overview";
+			case EVERYTHING -> "redirect:/requests";
+		};
 	}
 
 	@GetMapping("/requests")
 	String list(Caller caller, @RequestParam(required = false) RequestStatus status,
-			@RequestParam(required = false) String assignee, @RequestParam(required = false) String q,
+			@RequestParam(required = false) String assignee, @RequestParam(required = false) Priority priority,
+			@RequestParam(defaultValue = "false") boolean open, @RequestParam(required = false) String q,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestParam(required = false) String order, @RequestParam(defaultValue = "0") int page, Model model) {
-		var found = this.requests.search(new RequestSearch(this.access.requestScope(caller), status, null,
-				Text.clip(assignee, 100), null, Text.clip(q, 200), ItemPaging.from(from), ItemPaging.to(to)),
-				ItemPaging.page(page, order));
+		AssigneeFilter assigned = AssigneeFilter.of(Text.clip(assignee, 100), caller.id());
+		var found = this.requests
+			.search(new RequestSearch(this.access.requestScope(caller), status, null, assigned.assignee(), null,
+					Text.clip(q, 200), ItemPaging.from(from), ItemPaging.to(to), assigned.unassigned(), priority, open),
+					ItemPaging.page(page, order));
 		model.addAttribute("requests", found);
 		model.addAttribute("clients",
 				this.names.of(found.getContent().stream().map(ServiceRequestView::clientId).toList()));
 		model.addAttribute("statuses", RequestStatus.values());
-		model.addAttribute("filter", new Filter(status, assignee, q, from, to, order));
+		model.addAttribute("priorities", Priority.values());
+		model.addAttribute("filter", new Filter(status, assignee, priority, open, q, from, to, order));
 		return "console/requests";
 	}
 
@@ -115,22 +134,57 @@ class RequestPages {
 		model.addAttribute("mayClose", decisions.contains(Decision.CLOSE));
 		model.addAttribute("task", (full && request.status() != RequestStatus.CLOSED)
 				? this.tasklist.of(request.processInstanceId()).orElse(null) : null);
+		model.addAttribute("mayChangePriority", full && request.status() != RequestStatus.CLOSED);
+		model.addAttribute("priorities", Priority.values());
+		if (!model.containsAttribute("priorityForm")) {
+			model.addAttribute("priorityForm", PriorityForm.of(request.priority()));
+		}
 		return "console/request";
 	}
 
+	/**
+	 * Changes the request's priority, saying why; its open incident follows. Refused, the
+	 * page comes back with the form as typed and the message on its field.
+	 */
+	@PostMapping("/requests/{id}/priority")
+	String changePriority(Caller caller, @PathVariable long id, @ModelAttribute("priorityForm") PriorityForm form,
+			Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		requireFull(caller, id);
+		try {
+			this.actions.changePriority(id, form.chosen(), form.getReason());
+			redirect.addFlashAttribute("notice", "priority-changed");
+			return "redirect:/requests/" + id;
+		}
+		catch (RuntimeException ex) {
+			form.refused(Failures.meaningOf(ex).orElseThrow(() -> ex), model, response);
+			return read(caller, id, model);
+		}
+	}
+
 	@PostMapping("/requests/{id}/incident")
-	String openIncident(Caller caller, @PathVariable long id, @RequestParam int serviceCode,
+	String openIncident(Caller caller, @PathVariable long id, @RequestParam(required = false) Integer serviceCode,
 			RedirectAttributes redirect) {
 		requireFull(caller, id);
+		if (serviceCode == null) {
+			// no service is chosen for the agent: the empty first option says so
+			redirect.addFlashAttribute("serviceError", true);
+			return "redirect:/requests/" + id + "#serviceCode";
+		}
 		return Outcome.of(redirect, "incident-opened", () -> this.actions.openIncident(id, serviceCode))
 			.map((incident) -> "redirect:/incidents/" + incident.id())
 			.orElse("redirect:/requests/" + id);
 	}
 
+	/** Closing without an incident asks why; without a reason nothing closes. */
 	@PostMapping("/requests/{id}/close")
-	String close(Caller caller, @PathVariable long id, RedirectAttributes redirect) {
+	String close(Caller caller, @PathVariable long id, @RequestParam(required = false) String reason,
+			RedirectAttributes redirect) {
 		requireFull(caller, id);
-		Outcome.run(redirect, "closed", () -> this.actions.closeWithoutIncident(id));
+		if (reason == null || reason.isBlank()) {
+			redirect.addFlashAttribute("closeError", true);
+			return "redirect:/requests/" + id + "#close-request";
+		}
+		Outcome.run(redirect, "closed", () -> this.actions.closeWithoutIncident(id, Text.clip(reason, 1000)));
 		return "redirect:/requests/" + id;
 	}
 
@@ -140,7 +194,8 @@ class RequestPages {
 	}
 
 	/** The list's filters as the user set them. */
-	record Filter(RequestStatus status, String assignee, String q, LocalDate from, LocalDate to, String order) {
+	record Filter(RequestStatus status, String assignee, Priority priority, boolean open, String q, LocalDate from,
+			LocalDate to, String order) {
 	}
 
 }

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 import ru.telecom.crm.shared.EngineCalls;
+import ru.telecom.crm.shared.OpenTasks;
 
 /** The Tasklist page of an open item's current task. */
 @Component
@@ -18,8 +19,11 @@ class TasklistLinks {
 
 	private final TaskService tasks;
 
-	TasklistLinks(ProcessEngine engine) {
+	private final OpenTasks openTasks;
+
+	TasklistLinks(ProcessEngine engine, OpenTasks openTasks) {
 		this.engine = engine;
+		this.openTasks = openTasks;
 		this.tasks = engine.getTaskService();
 	}
 
@@ -41,7 +45,8 @@ class TasklistLinks {
 	}
 
 	private TaskLink link(Task task) {
-		return new TaskLink(task.getName(), task.getAssignee(),
+		// the page shows the item: the step's own name says where it waits
+		return new TaskLink(this.openTasks.stepName(task), task.getAssignee(),
 				"/camunda/app/tasklist/" + this.engine.getName() + "/#/?task=" + task.getId());
 	}
 

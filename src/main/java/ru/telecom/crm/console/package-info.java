@@ -6,6 +6,6 @@
  * action, and every action goes through the same BPMN processes. Thymeleaf with htmx from
  * a webjar; English and Russian labels.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "api", "access", "shared", "customer",
-		"servicerequest", "incident", "catalog", "directory", "status", "notes" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "search", "api", "access", "shared", "customer",
+		"servicerequest", "incident", "catalog", "directory", "status", "notes", "preference", "report" })
 package ru.telecom.crm.console;

@@ -19,4 +19,19 @@ public record ClientView(long id, String lastName, String firstName, String midd
 		return (this.orgName != null) ? this.orgName : this.phone;
 	}
 
+	/**
+	 * "Last F. M." (initials of the first and middle names), or the organisation, or the
+	 * phone: a name short enough for a task's name or a list.
+	 */
+	public String shortName() {
+		if (this.lastName == null || this.lastName.isBlank()) {
+			return displayName();
+		}
+		StringBuilder name = new StringBuilder(this.lastName.strip());
+		Stream.of(this.firstName, this.middleName)
+			.filter((part) -> part != null && !part.isBlank())
+			.forEach((part) -> name.append(' ').appendCodePoint(part.strip().codePointAt(0)).append('.'));
+		return name.toString();
+	}
+
 }

@@ -75,4 +75,23 @@ public interface CustomerApi {
 
 	Optional<OrderView> findOrder(long id);
 
+	/**
+	 * Our client for LegacyDB's customer {@code legacyId}, copied as in DESIGN §5 the
+	 * first time (a client of ours with the same phone is that customer, and is linked to
+	 * it); the same client every later time.
+	 * @throws ru.telecom.crm.shared.NotFoundException when LegacyDB has no such customer
+	 * @throws ru.telecom.crm.shared.ConflictException when its phone cannot be read
+	 * @throws ru.telecom.crm.legacy.LegacyUnavailableException when LegacyDB is down
+	 */
+	ClientView importLegacyClient(long legacyId);
+
+	/**
+	 * Our order for LegacyDB's order {@code code}, copied the first time with its
+	 * customer (as {@link #importLegacyClient(long)}); ours as it is when we have that
+	 * code.
+	 * @throws ru.telecom.crm.shared.NotFoundException when neither has it
+	 * @throws ru.telecom.crm.legacy.LegacyUnavailableException when LegacyDB is down
+	 */
+	OrderView importLegacyOrder(String code);
+
 }

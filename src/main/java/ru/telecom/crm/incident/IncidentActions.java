@@ -1,6 +1,7 @@
 package ru.telecom.crm.incident;
 
 import ru.telecom.crm.incident.IncidentApi.TransitionDetails;
+import ru.telecom.crm.shared.Priority;
 
 /**
  * What people do to an incident, done through its process exactly as in Tasklist: the
@@ -21,6 +22,17 @@ public interface IncidentActions {
 	 * Lets the incident go of its request, which closes with {@code INCIDENT_UNLINKED}.
 	 */
 	void unlink(long id);
+
+	/**
+	 * Gives the incident a new priority, saying why: an activity row, and its open
+	 * Tasklist task takes the priority and is named again; a request's change reaches its
+	 * incident this way too.
+	 * @throws ru.telecom.crm.shared.InvalidInputException without a priority or a reason
+	 * (trimmed, at most 1000 characters)
+	 * @throws ru.telecom.crm.shared.ConflictException when the incident is closed or
+	 * already of that priority
+	 */
+	IncidentView changePriority(long id, Priority priority, String reason);
 
 	/**
 	 * The statuses its process lets the incident go to now, from the task it waits at;

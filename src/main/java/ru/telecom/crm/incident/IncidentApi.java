@@ -37,6 +37,35 @@ public interface IncidentApi {
 	/** A page of incidents, newest first unless the page says otherwise. */
 	Page<IncidentView> search(IncidentSearch search, Pageable page);
 
+	/**
+	 * The incidents of the scope ({@code null} for all) that match any part of the query
+	 * (text: the narrative), newest first, at most {@code limit}: the search across
+	 * everything.
+	 */
+	java.util.List<IncidentView> find(IncidentSearch.Scope scope, ru.telecom.crm.shared.ItemQuery query, int limit);
+
+	/**
+	 * The incident's service level as of its status history and present priority; empty
+	 * when its service or work group has none.
+	 */
+	Optional<IncidentClocks> clocks(long id);
+
+	/**
+	 * Records the target's breach on the incident (its flag and due instant), once; the
+	 * clock process calls it in the transaction of the timer's step.
+	 * @return whether it was recorded now
+	 */
+	boolean recordBreach(long id, ru.telecom.crm.sla.SlaReading.Target target, java.time.Instant dueAt);
+
+	/**
+	 * Reads the incident's clocks again and keeps their due instants on it (after an
+	 * import of calendars and policies, or for incidents opened before service levels).
+	 */
+	void readClocksAgain(long id);
+
+	/** Ids of open incidents above {@code afterId}, in order, at most {@code limit}. */
+	java.util.List<Long> openIds(long afterId, int limit);
+
 	/** What a transition needs besides the target: only the fields it uses are read. */
 	record TransitionDetails(String engineer, String narrative, String holdReason) {
 

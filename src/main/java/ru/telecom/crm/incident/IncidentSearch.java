@@ -2,6 +2,7 @@ package ru.telecom.crm.incident;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -9,13 +10,50 @@ import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Path;
 import jakarta.persistence.criteria.Predicate;
 
+import ru.telecom.crm.shared.Priority;
+
 /**
  * Which incidents a list shows: the caller's scope and the filters asked for.
  *
  * @param scope what the caller may see; {@code null} for everything
+ * @param unassigned only those no engineer is assigned to (the queue's)
+ * @param priority only those of this priority; {@code null} for any
+ * @param open only those not closed (what the managers' overview counts)
  */
 public record IncidentSearch(Scope scope, IncidentStatus status, Long clientId, String assignee, Long serviceId,
-		Long workGroupId, String text, Instant createdFrom, Instant createdTo) {
+		Long workGroupId, String text, Instant createdFrom, Instant createdTo, boolean unassigned, Priority priority,
+		boolean open) {
+
+	/**
+	 * The statuses of an open incident: named, not "not closed", so that the (…, status)
+	 * indexes read only the open rows.
+	 */
+	public static final List<IncidentStatus> OPEN = Arrays.stream(IncidentStatus.values())
+		.filter((status) -> status != IncidentStatus.CLOSED)
+		.toList();
+
+	/** Of any priority, open or closed. */
+	public IncidentSearch(Scope scope, IncidentStatus status, Long clientId, String assignee, Long serviceId,
+			Long workGroupId, String text, Instant createdFrom, Instant createdTo, boolean unassigned) {
+		this(scope, status, clientId, assignee, serviceId, workGroupId, text, createdFrom, createdTo, unassigned, null,
+				false);
+	}
+
+	/** The open incidents of the scope, the overview's: no other filter. */
+	public static IncidentSearch allOpen(Scope scope) {
+		return new IncidentSearch(scope, null, null, null, null, null, null, null, null, false, null, true);
+	}
+
+	/** The open incidents of the scope that no engineer holds yet. */
+	public static IncidentSearch openUnassigned(Scope scope) {
+		return new IncidentSearch(scope, null, null, null, null, null, null, null, null, true, null, true);
+	}
+
+	/** Assigned or not. */
+	public IncidentSearch(Scope scope, IncidentStatus status, Long clientId, String assignee, Long serviceId,
+			Long workGroupId, String text, Instant createdFrom, Instant createdTo) {
+		this(scope, status, clientId, assignee, serviceId, workGroupId, text, createdFrom, createdTo, false);
+	}
 
 	/** Only the caller's scope and the usual filters. */
 	public IncidentSearch(Scope scope, IncidentStatus status, Long clientId, String assignee) {

@@ -24,4 +24,18 @@ public interface LegacyDb {
 	/** All orders of a customer, oldest first. */
 	List<LegacyOrder> findOrdersOf(long custId);
 
+	/**
+	 * Customers for a search, by {@code cust_id}: the one whose phone is {@code e164}
+	 * when it is given; else those whose name, organisation or email contains
+	 * {@code text} (any case) or whose phone's digits contain its digits (four or more).
+	 * @param limit at most this many
+	 */
+	List<LegacyCustomer> searchCustomers(String text, String e164, int limit);
+
+	/**
+	 * Orders whose code or title contains {@code text}, any case, by code.
+	 * @param limit at most this many
+	 */
+	List<LegacyOrder> searchOrders(String text, int limit);
+
 }

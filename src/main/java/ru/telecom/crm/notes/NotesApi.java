@@ -15,6 +15,17 @@ public interface NotesApi {
 	/** The longest note, in characters. */
 	int MAX_NOTE_LENGTH = 8000;
 
+	/**
+	 * The items whose notes contain the text (any case), those of the newest notes first,
+	 * each once, at most {@code limit}: for the search across everything, which asks the
+	 * access policy which of them the caller may see.
+	 */
+	List<NotedItem> itemsNoted(String text, int limit);
+
+	/** A request or incident a note belongs to. */
+	record NotedItem(EntityType type, long itemId) {
+	}
+
 	/** The item's notes, oldest first. */
 	List<NoteView> notesOf(EntityType type, long itemId);
 

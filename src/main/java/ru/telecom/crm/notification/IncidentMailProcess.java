@@ -41,6 +41,11 @@ public final class IncidentMailProcess {
 	 */
 	public static final String EVENT_KEY = "eventKey";
 
+	/**
+	 * The alarm of an {@link MailKind#SLA_ALARM} mail, as {@link SlaAlarmMail#toText()}.
+	 */
+	public static final String SLA_ALARM = "slaAlarm";
+
 	public static final String TASK_SEND_MAIL = "Task_SendMail";
 
 	private IncidentMailProcess() {

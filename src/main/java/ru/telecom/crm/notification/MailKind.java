@@ -19,7 +19,13 @@ public enum MailKind {
 	 * template in the client's language, naming only the request and incident numbers; no
 	 * staff address, name or narrative.
 	 */
-	REQUEST_RESOLVED;
+	REQUEST_RESOLVED,
+	/**
+	 * An alarm of the incident's service level (DESIGN §12): its warning and breach to
+	 * the engineer (the work group's manager while nobody is assigned; the breach to the
+	 * manager too), each escalation level to its person or address.
+	 */
+	SLA_ALARM;
 
 	/**
 	 * The mails an event of this kind sends, in this order: closing an incident mails the

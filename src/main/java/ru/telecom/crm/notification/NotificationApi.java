@@ -14,4 +14,10 @@ public interface NotificationApi {
 	 */
 	boolean sendIncidentMail(MailKind kind, long incidentId, String eventKey);
 
+	/**
+	 * Sends the mail of an alarm of the incident's service level, once per event key (as
+	 * {@link #sendIncidentMail}).
+	 */
+	boolean sendSlaMail(long incidentId, SlaAlarmMail alarm, String eventKey);
+
 }

@@ -52,7 +52,9 @@ class BasicSecurityConfiguration {
 				.requestMatchers(paths.matcher(HttpMethod.POST, "/api/channels/telegram"),
 						paths.matcher(HttpMethod.POST, "/api/channels/sms"))
 				.permitAll()
-				.requestMatchers(paths.matcher("/api/admin/**"))
+				// the test clock (shared.TestClockController) is there only when
+				// crm.clock.controllable
+				.requestMatchers(paths.matcher("/api/admin/**"), paths.matcher("/api/test/**"))
 				.hasAuthority(Directory.groupAuthority(Directory.ADMIN_GROUP))
 				.anyRequest()
 				.authenticated())
@@ -82,6 +84,12 @@ class BasicSecurityConfiguration {
 				.requestMatchers(paths.matcher("/camunda/**"), paths.matcher("/actuator/**"), paths.matcher("/error"),
 						paths.matcher("/v3/api-docs/**"), paths.matcher("/swagger-ui/**"),
 						paths.matcher("/swagger-ui.html"), paths.matcher("/webjars/**"), paths.matcher("/console/**"))
+				.permitAll()
+				// the sign-in page with any query: formLogin's own permitAll() matches
+				// the
+				// URL exactly, so its language switch (/login?lang=ru) was sent back to a
+				// bare /login
+				.requestMatchers(paths.matcher(HttpMethod.GET, "/login"))
 				.permitAll()
 				.dispatcherTypeMatchers(DispatcherType.ERROR)
 				.permitAll()

@@ -1,10 +1,12 @@
 package ru.telecom.crm.security;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,8 +17,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.form.CamundaFormRef;
+import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -141,7 +145,7 @@ final class EngineDoor extends OncePerRequestFilter {
 			case COMPLETE -> {
 				Task task = ownTask(route.id(), caller, "complete it");
 				FormFields fields = fieldsOf(task.getCamundaFormRef(), "task '" + task.getName() + "'");
-				return checked(fields, body);
+				return checked(fields, body, (missing) -> mayBeOpenOnAnEarlierForm(task, missing));
 			}
 			case START_BY_KEY, START_BY_ID -> {
 				for (String option : START_OPTIONS) {
@@ -160,7 +164,7 @@ final class EngineDoor extends OncePerRequestFilter {
 				if (form == null) {
 					throw refused("'" + definition.getName() + "' is started by the app, not from a form");
 				}
-				return checked(fieldsOf(form, "process '" + definition.getName() + "'"), body);
+				return checked(fieldsOf(form, "process '" + definition.getName() + "'"), body, (missing) -> false);
 			}
 			case OWN_PASSWORD -> {
 				if (!caller.equals(route.id())) {
@@ -222,7 +226,7 @@ final class EngineDoor extends OncePerRequestFilter {
 	 * sent. Read-only fields, which Tasklist sends back as it shows them, are left out:
 	 * they write nothing.
 	 */
-	private static JsonNode checked(FormFields fields, JsonNode body) {
+	private static JsonNode checked(FormFields fields, JsonNode body, Predicate<Set<String>> earlierForm) {
 		JsonNode sent = body.path("variables");
 		ObjectNode variables = JSON.createObjectNode();
 		if (sent.isObject()) {
@@ -235,7 +239,19 @@ final class EngineDoor extends OncePerRequestFilter {
 		else if (!sent.isMissingNode() && !sent.isNull()) {
 			throw new InvalidInputException("variables", "must be an object of named values");
 		}
-		check(fields, variables);
+		Map<String, String> errors = fields.errorsIn(variables);
+		if (!errors.isEmpty() && !(fields.errorsIn(variables, true).isEmpty() && earlierForm.test(errors.keySet()))) {
+			throw new InvalidInputException("The form's fields were not filled in as the form asks", errors);
+		}
+		for (String name : fields.transientFields()) {
+			if (variables.get(name) instanceof ObjectNode variable) {
+				// read by the task's listeners in this command, never stored
+				if (!variable.hasNonNull("type") && variable.path("value").isTextual()) {
+					variable.put("type", "String");
+				}
+				variable.set("valueInfo", JSON.createObjectNode().put("transient", true));
+			}
+		}
 		ObjectNode passed = JSON.createObjectNode();
 		passed.set("variables", variables);
 		if (body.path("withVariablesInReturn").isBoolean()) {
@@ -248,10 +264,45 @@ final class EngineDoor extends OncePerRequestFilter {
 		return (form != null) ? FormFields.of(form.getKey()) : FormFields.none(what);
 	}
 
-	private static void check(FormFields fields, JsonNode variables) {
-		Map<String, String> errors = fields.errorsIn(variables.isMissingNode() ? null : variables);
-		if (!errors.isEmpty()) {
-			throw new InvalidInputException("The form's fields were not filled in as the form asks", errors);
+	/**
+	 * Whether the task may be open in Tasklist on an earlier form, one without these
+	 * fields (which the form hides until a choice shows them): the task was made before
+	 * the model it now runs on was deployed (the deploy-time migration moved it there),
+	 * or the form of its own deployment lacks them (an item left on its earlier version).
+	 * Such a task is completed without them, as its form allowed; the form asks for them
+	 * once the task is opened again. Asked only when they are missing.
+	 */
+	private boolean mayBeOpenOnAnEarlierForm(Task task, Set<String> missing) {
+		if (task.getCamundaFormRef() == null) {
+			return false;
+		}
+		String formFile = task.getCamundaFormRef().getKey() + ".form";
+		RepositoryService repository = this.engine.getRepositoryService();
+		ProcessDefinition definition = EngineCalls.asApp(this.engine,
+				() -> repository.getProcessDefinition(task.getProcessDefinitionId()));
+		Deployment deployment = EngineCalls.asApp(this.engine,
+				() -> repository.createDeploymentQuery().deploymentId(definition.getDeploymentId()).singleResult());
+		if (deployment == null) {
+			return false;
+		}
+		if (task.getCreateTime().before(deployment.getDeploymentTime())) {
+			return true;
+		}
+		String resource = EngineCalls
+			.asApp(this.engine, () -> repository.getDeploymentResourceNames(deployment.getId()))
+			.stream()
+			.filter((name) -> name.equals(formFile) || name.endsWith("/" + formFile))
+			.findFirst()
+			.orElse(null);
+		if (resource == null) {
+			return false;
+		}
+		try (InputStream form = EngineCalls.asApp(this.engine,
+				() -> repository.getResourceAsStream(deployment.getId(), resource))) {
+			return !FormFields.read(form, resource).keys().containsAll(missing);
+		}
+		catch (IOException ex) {
+			return false;
 		}
 	}
 

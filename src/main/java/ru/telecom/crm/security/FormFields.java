@@ -12,6 +12,9 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.feel.api.EvaluationResult;
+import org.camunda.feel.api.FeelEngineApi;
+import org.camunda.feel.api.FeelEngineBuilder;
 
 import org.springframework.core.io.ClassPathResource;
 
@@ -24,6 +27,9 @@ import org.springframework.core.io.ClassPathResource;
 final class FormFields {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
+
+	/** Evaluates the forms' FEEL conditions, as Camunda Forms does in the browser. */
+	private static final FeelEngineApi FEEL = FeelEngineBuilder.create().build();
 
 	private static final Map<String, FormFields> FORMS = new ConcurrentHashMap<>();
 
@@ -40,10 +46,17 @@ final class FormFields {
 	 */
 	private final Set<String> shown;
 
+	private final Set<String> transientFields;
+
 	private FormFields(String formId, Map<String, Field> fields, Set<String> shown) {
 		this.formId = formId;
 		this.fields = fields;
 		this.shown = shown;
+		this.transientFields = fields.values()
+			.stream()
+			.filter(Field::isTransient)
+			.map(Field::key)
+			.collect(java.util.stream.Collectors.toUnmodifiableSet());
 	}
 
 	/** The form of that id, as deployed from {@code forms/}. */
@@ -66,8 +79,10 @@ final class FormFields {
 	/**
 	 * What is wrong with these variables (the engine REST API's {@code {"name": {"value":
 	 * …, "type": …}}}), field by field; empty when nothing is.
+	 * @param whenShownOnly whether a field the form may hide is left unrequired even
+	 * where shown: for a task that may be open on an earlier form without it
 	 */
-	Map<String, String> errorsIn(JsonNode variables) {
+	Map<String, String> errorsIn(JsonNode variables, boolean whenShownOnly) {
 		Map<String, String> errors = new LinkedHashMap<>();
 		if (variables != null && !variables.isNull() && !variables.isObject()) {
 			errors.put("variables", "must be an object of named values");
@@ -83,16 +98,65 @@ final class FormFields {
 				}
 			});
 		}
+		Map<String, Object> values = valuesOf(variables);
 		this.fields.values()
 			.stream()
 			.filter(Field::required)
+			.filter((field) -> !whenShownOnly || field.hideWhen() == null)
+			.filter((field) -> field.hideWhen() == null || !isTrue(field.hideWhen(), values))
 			.filter((field) -> variables == null || isBlank(variables.path(field.key()).path("value")))
 			.forEach((field) -> errors.putIfAbsent(field.key(), "is required"));
 		return errors;
 	}
 
+	/**
+	 * What is wrong with these variables, field by field, where every field is required
+	 * (if the form says so) only where the form shows it: its {@code conditional.hide}
+	 * rule, a FEEL expression, is evaluated on the values sent, as the form evaluates it.
+	 */
+	Map<String, String> errorsIn(JsonNode variables) {
+		return errorsIn(variables, false);
+	}
+
+	/**
+	 * The fields written as transient variables: read by the task's listeners in the
+	 * completion's command and never stored (the form marks them with the custom property
+	 * {@code transient}).
+	 */
+	Set<String> transientFields() {
+		return this.transientFields;
+	}
+
+	private static Map<String, Object> valuesOf(JsonNode variables) {
+		Map<String, Object> values = new java.util.HashMap<>();
+		if (variables != null && variables.isObject()) {
+			variables.fields().forEachRemaining((entry) -> {
+				JsonNode value = entry.getValue().path("value");
+				if (value.isValueNode() && !value.isNull()) {
+					values.put(entry.getKey(), value.isNumber() ? value.numberValue()
+							: value.isBoolean() ? value.booleanValue() : value.asText());
+				}
+			});
+		}
+		return values;
+	}
+
+	/**
+	 * Whether the form's FEEL condition holds for these values; one that cannot be
+	 * evaluated does not hide the field.
+	 */
+	private static boolean isTrue(String condition, Map<String, Object> values) {
+		EvaluationResult result = FEEL.evaluateExpression(condition, values);
+		return result.isSuccess() && Boolean.TRUE.equals(result.result());
+	}
+
 	private static boolean isBlank(JsonNode value) {
 		return value.isMissingNode() || value.isNull() || (value.isTextual() && value.asText().isBlank());
+	}
+
+	/** The keys of the fields one fills in. */
+	Set<String> keys() {
+		return this.fields.keySet();
 	}
 
 	private static FormFields read(String formId) {
@@ -101,14 +165,19 @@ final class FormFields {
 			return none(formId);
 		}
 		try (InputStream in = resource.getInputStream()) {
-			Map<String, Field> fields = new LinkedHashMap<>();
-			Set<String> shown = new java.util.HashSet<>();
-			collect(JSON.readTree(in), fields, shown);
-			return new FormFields(formId, Map.copyOf(fields), Set.copyOf(shown));
+			return read(in, formId);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Form " + formId + " is not readable", ex);
 		}
+	}
+
+	/** The fields of a form read from that stream (a deployed version of a form). */
+	static FormFields read(InputStream form, String formId) throws IOException {
+		Map<String, Field> fields = new LinkedHashMap<>();
+		Set<String> shown = new java.util.HashSet<>();
+		collect(JSON.readTree(form), fields, shown);
+		return new FormFields(formId, Map.copyOf(fields), Set.copyOf(shown));
 	}
 
 	private static void collect(JsonNode container, Map<String, Field> fields, Set<String> shown) {
@@ -122,18 +191,28 @@ final class FormFields {
 			if (key != null && !readOnly && !"button".equals(component.path("type").asText())) {
 				JsonNode validate = component.path("validate");
 				List<String> options = component.path("values").findValuesAsText("value");
+				// a field the form may hide is required only where shown
+				String hide = component.path("conditional").path("hide").asText(null);
 				fields.put(key,
 						new Field(key, validate.path("required").asBoolean(false),
+								(hide != null) ? hide.replaceFirst("^\\s*=", "") : null,
 								validate.path("maxLength").asInt(Integer.MAX_VALUE),
 								validate.has("pattern") ? Pattern.compile(validate.path("pattern").asText()) : null,
-								Set.copyOf(options)));
+								Set.copyOf(options), component.path("properties").path("transient").asBoolean(false)
+										|| "true".equals(component.path("properties").path("transient").asText())));
 			}
 			collect(component, fields, shown);
 		}
 	}
 
-	/** A field one fills in and the limits its form sets. */
-	private record Field(String key, boolean required, int maxLength, Pattern pattern, Set<String> options) {
+	/**
+	 * A field one fills in and the limits its form sets.
+	 *
+	 * @param hideWhen the FEEL condition that hides it, without its {@code =}; or
+	 * {@code null}
+	 */
+	private record Field(String key, boolean required, String hideWhen, int maxLength, Pattern pattern,
+			Set<String> options, boolean isTransient) {
 
 		String errorIn(JsonNode variable) {
 			if (!variable.isObject()) {

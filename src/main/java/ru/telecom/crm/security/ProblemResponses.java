@@ -32,6 +32,34 @@ final class ProblemResponses {
 		write(response, 403, "forbidden", "Your role does not allow this", Map.of());
 	}
 
+	/**
+	 * What Tasklist shows the person, in one sentence: the refusal and what is wrong with
+	 * each field, never a map, a class name or a trace.
+	 */
+	static String sentence(String detail, Map<String, String> errors) {
+		StringBuilder text = new StringBuilder(strip(detail));
+		int summary = text.length();
+		errors.forEach((field, error) -> {
+			if (!strip(error).equalsIgnoreCase(strip(detail))) {
+				String separator = text.isEmpty() ? "" : (text.length() == summary) ? ": " : "; ";
+				text.append(separator).append(field).append(' ').append(strip(error));
+			}
+		});
+		if (text.isEmpty()) {
+			return "The request was refused.";
+		}
+		text.setCharAt(0, Character.toUpperCase(text.charAt(0)));
+		return text.append('.').toString();
+	}
+
+	private static String strip(String text) {
+		String plain = (text != null) ? text.replaceAll("\\s+", " ").strip() : "";
+		while (plain.endsWith(".") || plain.endsWith(";") || plain.endsWith(":")) {
+			plain = plain.substring(0, plain.length() - 1).strip();
+		}
+		return plain;
+	}
+
 	static void write(HttpServletResponse response, int status, String slug, String detail, Map<String, String> errors)
 			throws IOException {
 		Map<String, Object> problem = new LinkedHashMap<>();
@@ -42,7 +70,7 @@ final class ProblemResponses {
 		if (!errors.isEmpty()) {
 			problem.put("errors", errors);
 		}
-		problem.put("message", errors.isEmpty() ? detail : detail + ": " + errors);
+		problem.put("message", sentence(detail, errors));
 		response.setStatus(status);
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");

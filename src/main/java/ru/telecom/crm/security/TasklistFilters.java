@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.camunda.bpm.engine.variable.type.ValueType;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -28,9 +29,10 @@ import ru.telecom.crm.directory.Directory;
  * Tasklist's filters, made at start and kept in step with the catalog: "My tasks" for
  * everyone, a queue per group readable by that group only (its unassigned tasks: a
  * claimed task leaves the queue), and "Team's open items" for managers (every task they
- * may read: their people's and their queues'). Oldest first; the list shows client, order
- * and incident beside each task. Idempotent: a filter is found by its name and brought up
- * to date.
+ * may read: their people's and their queues'). Most urgent first, then the item opened
+ * longest ago; the list shows the opening time, client, order and incident beside each
+ * task ({@link TaskListColumns}). Idempotent: a filter is found by its name and brought
+ * up to date.
  */
 @Component
 class TasklistFilters {
@@ -68,21 +70,38 @@ class TasklistFilters {
 				queues.put(group.groupId(), "Queue: " + group.name() + " (" + group.code() + ")");
 			}
 		}
-		Filter mine = save(MY_TASKS, -10, "Tasks assigned to me, oldest first",
-				this.tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByTaskCreateTime().asc());
+		Filter mine = save(MY_TASKS, -10, "Tasks assigned to me, most urgent first, then the longest open",
+				queueOrder(this.tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}")));
 		queues.keySet().forEach((group) -> grantReadToGroup(group, mine.getId()));
 		int order = 0;
 		for (Map.Entry<String, String> queue : queues.entrySet()) {
 			// a claimed task leaves the queue (DESIGN §3)
-			Filter filter = save(queue.getValue(), order++, "Unassigned tasks of " + queue.getKey(),
-					this.tasks.createTaskQuery().taskCandidateGroup(queue.getKey()).orderByTaskCreateTime().asc());
+			Filter filter = save(queue.getValue(), order++,
+					"Unassigned tasks of " + queue.getKey() + ", most urgent first, then the longest open",
+					queueOrder(this.tasks.createTaskQuery().taskCandidateGroup(queue.getKey())));
 			grantReadToGroup(queue.getKey(), filter.getId());
 		}
 		// no criteria: Camunda's authorizations leave a manager the tasks of their people
 		// (granted by the task visibility listener) and of their queues
-		Filter team = save(TEAM, -5, "Open items of my department or work group, oldest first",
-				this.tasks.createTaskQuery().orderByTaskCreateTime().asc());
+		Filter team = save(TEAM, -5,
+				"Open items of my department or work group, most urgent first, then the longest open",
+				queueOrder(this.tasks.createTaskQuery()));
 		this.access.managers().forEach((manager) -> grantRead(null, manager, team.getId()));
+	}
+
+	/**
+	 * Most urgent first (the item's priority), then the item opened longest ago (its
+	 * opening time, which a new step keeps, unlike the task's own creation time), then
+	 * the task made first: a task made before the opening time was a column has none and
+	 * comes after those that have, in the order it was made.
+	 */
+	private static TaskQuery queueOrder(TaskQuery query) {
+		return query.orderByTaskPriority()
+			.desc()
+			.orderByTaskVariable(TaskListColumns.OPENED_AT, ValueType.DATE)
+			.asc()
+			.orderByTaskCreateTime()
+			.asc();
 	}
 
 	private Filter save(String name, int priority, String description, TaskQuery query) {

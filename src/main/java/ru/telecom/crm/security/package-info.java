@@ -3,5 +3,6 @@
  * {@code /engine-rest/**} against Camunda's identity store, Camunda's own login for the
  * webapps.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "access", "directory", "catalog" })
+@org.springframework.modulith.ApplicationModule(
+		allowedDependencies = { "shared", "access", "directory", "catalog", "metrics" })
 package ru.telecom.crm.security;

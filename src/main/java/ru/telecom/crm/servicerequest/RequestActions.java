@@ -5,6 +5,7 @@ import java.util.Set;
 import ru.telecom.crm.customer.IntakeParty;
 import ru.telecom.crm.incident.IncidentView;
 import ru.telecom.crm.servicerequest.ServiceRequestProcess.Decision;
+import ru.telecom.crm.shared.Priority;
 
 /**
  * What people and channels do to a request, done through its process exactly as in
@@ -31,7 +32,27 @@ public interface RequestActions {
 	IncidentView openIncident(long requestId, int serviceCode);
 
 	/** Closes the request without an incident: {@code NEW → CLOSED (NO_INCIDENT)}. */
-	void closeWithoutIncident(long requestId);
+	default void closeWithoutIncident(long requestId) {
+		closeWithoutIncident(requestId, null);
+	}
+
+	/**
+	 * Closes the request without an incident, saying why: the reason is kept as the
+	 * request's {@code CLOSE_REASON} activity, in the same transaction.
+	 * @param reason why no incident could be opened, or {@code null} when not said
+	 */
+	void closeWithoutIncident(long requestId, String reason);
+
+	/**
+	 * Gives the request a new priority, saying why: an activity row, its open Tasklist
+	 * task takes the priority and is named again, and its linked open incident follows
+	 * (same priority and reason, a row of its own) unless it already has that priority.
+	 * @throws ru.telecom.crm.shared.InvalidInputException without a priority or a reason
+	 * (trimmed, at most 1000 characters)
+	 * @throws ru.telecom.crm.shared.ConflictException when the request is closed or
+	 * already of that priority
+	 */
+	ServiceRequestView changePriority(long requestId, Priority priority, String reason);
 
 	/**
 	 * The decisions its process lets the request take now: {@link RequestLifecycle}'s

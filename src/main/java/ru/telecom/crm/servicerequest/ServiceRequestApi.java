@@ -26,4 +26,11 @@ public interface ServiceRequestApi {
 	/** A page of requests, newest first unless the page says otherwise. */
 	Page<ServiceRequestView> search(RequestSearch search, Pageable page);
 
+	/**
+	 * The requests of the scope ({@code null} for all) that match any part of the query,
+	 * newest first, at most {@code limit}: the search across everything.
+	 */
+	java.util.List<ServiceRequestView> find(RequestSearch.Scope scope, ru.telecom.crm.shared.ItemQuery query,
+			int limit);
+
 }

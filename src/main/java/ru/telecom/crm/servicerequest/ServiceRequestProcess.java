@@ -59,6 +59,12 @@ public final class ServiceRequestProcess {
 	public static final String SERVICE_CODE = "serviceCode";
 
 	/** Input parameters of service tasks. */
+	/**
+	 * Why the agent closes without an incident, from the QualifyRequest form: a transient
+	 * variable the task's guard keeps as the request's {@code CLOSE_REASON} activity.
+	 */
+	public static final String CLOSING_REASON = "closingReason";
+
 	public static final String CLOSE_REASON = "closeReason";
 
 	/** On "Bind client and order": refuse bad input instead of asking a person. */

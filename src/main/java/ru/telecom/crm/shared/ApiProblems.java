@@ -1,8 +1,13 @@
 package ru.telecom.crm.shared;
 
 import java.net.URI;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +19,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.Nullable;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -96,6 +102,44 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 		ProblemDetail problem = problem(400, "validation", "The request has invalid fields");
 		problem.setProperty("errors", errors);
 		return ResponseEntity.badRequest().body(problem);
+	}
+
+	/**
+	 * A body Jackson could not read: when it is one field's value that does not fit (an
+	 * unknown priority or status, a word for a number), that field is named as a
+	 * validation's would be.
+	 */
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ResponseEntity<Object> answer = super.handleHttpMessageNotReadable(ex, headers, status, request);
+		if (answer != null && answer.getBody() instanceof ProblemDetail problem
+				&& ex.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+			problem.setProperty("errors", Map.of(fieldOf(mismatch), expected(mismatch.getTargetType())));
+		}
+		return answer;
+	}
+
+	/** The field's path in the body, as a validation names it: {@code priority}. */
+	private static String fieldOf(MismatchedInputException mismatch) {
+		StringBuilder field = new StringBuilder();
+		for (JsonMappingException.Reference step : mismatch.getPath()) {
+			if (step.getFieldName() != null) {
+				field.append((field.length() > 0) ? "." : "").append(step.getFieldName());
+			}
+			else {
+				field.append('[').append(step.getIndex()).append(']');
+			}
+		}
+		return field.toString();
+	}
+
+	private static String expected(Class<?> type) {
+		if (type != null && type.isEnum()) {
+			return "must be one of "
+					+ Arrays.stream(type.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
+		}
+		return "has a value of the wrong type";
 	}
 
 	/** Spring's own errors (unreadable body, wrong media type…) get our types too. */

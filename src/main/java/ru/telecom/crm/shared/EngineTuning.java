@@ -53,8 +53,20 @@ public class EngineTuning extends AbstractProcessEnginePlugin {
 	private static final Logger log = LoggerFactory.getLogger(EngineTuning.class);
 
 	/** Indexes of engine tables the engine's schema lacks. */
-	static final List<String> INDEXES = List
-		.of("create index if not exists CRM_IDX_TASK_PARENT on ACT_RU_TASK (PARENT_TASK_ID_)");
+	static final List<String> INDEXES = List.of(
+			"create index if not exists CRM_IDX_TASK_PARENT on ACT_RU_TASK (PARENT_TASK_ID_)",
+			// the job executor takes jobs by due date (jobExecutorAcquireByDueDate):
+			// the SLA clocks' timers in the order they fall due
+			"create index if not exists CRM_IDX_JOB_DUEDATE on ACT_RU_JOB (DUEDATE_)");
+
+	/**
+	 * Jobs made before every job had a due date ({@code ensureJobDueDateNotNull}, set
+	 * since the SLA clocks): the acquisition by due date no longer takes a job without
+	 * one, so a job left from an earlier version is given its creation time (or now) at
+	 * start.
+	 */
+	static final List<String> UPGRADES = List
+		.of("update ACT_RU_JOB set DUEDATE_ = coalesce(CREATE_TIME_, CURRENT_TIMESTAMP) where DUEDATE_ is null");
 
 	/**
 	 * On PostgreSQL, statistics on the permission bits the engine's queries test
@@ -69,10 +81,11 @@ public class EngineTuning extends AbstractProcessEnginePlugin {
 
 	/**
 	 * The processes whose history is only their failures: the notification module's
-	 * {@code IncidentMailProcess} (named here, below that module; its tests check the
-	 * name).
+	 * {@code IncidentMailProcess} and the incident's service-level clock
+	 * {@code IncidentSlaClock}, whose every step is recorded in our activity rows (named
+	 * here, below those modules; their tests check the names).
 	 */
-	public static final Set<String> COURIER_PROCESSES = Set.of("IncidentMailProcess");
+	public static final Set<String> COURIER_PROCESSES = Set.of("IncidentMailProcess", "IncidentSlaClock");
 
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -100,6 +113,12 @@ public class EngineTuning extends AbstractProcessEnginePlugin {
 				Statement statement = connection.createStatement()) {
 			for (String index : INDEXES) {
 				statement.execute(index);
+			}
+			for (String upgrade : UPGRADES) {
+				int moved = statement.executeUpdate(upgrade);
+				if (moved > 0) {
+					log.info("Jobs without a due date given one: {}", moved);
+				}
 			}
 			if ("PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
 				for (String statistics : POSTGRES_STATISTICS) {

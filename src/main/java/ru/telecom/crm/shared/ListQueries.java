@@ -1,14 +1,20 @@
 package ru.telecom.crm.shared;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Expression;
+import jakarta.persistence.criteria.Order;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.data.jpa.repository.query.QueryUtils;
 import org.springframework.stereotype.Component;
@@ -41,12 +47,50 @@ public class ListQueries {
 		if (where != null) {
 			query.where(where);
 		}
-		query.select(root).orderBy(QueryUtils.toOrders(page.getSort(), root, cb));
+		query.select(root).orderBy(orders(page.getSort(), root, cb));
 		var content = this.entities.createQuery(query)
 			.setFirstResult((int) page.getOffset())
 			.setMaxResults(page.getPageSize())
 			.getResultList();
 		return CappedPage.of(content, page, this.settings.totalCap(), (limit) -> rows(type, specification, limit));
+	}
+
+	/**
+	 * The first {@code limit} entities the specification finds, in that order; no count.
+	 */
+	public <E> java.util.List<E> first(Class<E> type, Specification<E> specification,
+			org.springframework.data.domain.Sort sort, int limit) {
+		CriteriaBuilder cb = this.entities.getCriteriaBuilder();
+		CriteriaQuery<E> query = cb.createQuery(type);
+		Root<E> root = query.from(type);
+		Predicate where = specification.toPredicate(root, query, cb);
+		if (where != null) {
+			query.where(where);
+		}
+		query.select(root).orderBy(orders(sort, root, cb));
+		return this.entities.createQuery(query).setMaxResults(limit).getResultList();
+	}
+
+	/**
+	 * The sort as the query's order; {@link ListOrder#PRIORITY_RANK} is the rank of the
+	 * entity's {@code priority}, LOW lowest.
+	 */
+	private static List<Order> orders(Sort sort, Root<?> root, CriteriaBuilder cb) {
+		List<Order> orders = new ArrayList<>();
+		for (Sort.Order order : sort) {
+			if (ListOrder.PRIORITY_RANK.equals(order.getProperty())) {
+				Expression<Integer> rank = cb.<Integer>selectCase()
+					.when(cb.equal(root.get("priority"), Priority.CRITICAL), 4)
+					.when(cb.equal(root.get("priority"), Priority.HIGH), 3)
+					.when(cb.equal(root.get("priority"), Priority.NORMAL), 2)
+					.otherwise(1);
+				orders.add(order.isAscending() ? cb.asc(rank) : cb.desc(rank));
+			}
+			else {
+				orders.addAll(QueryUtils.toOrders(Sort.by(order), root, cb));
+			}
+		}
+		return orders;
 	}
 
 	/** How many rows the specification finds, at most {@code limit}. */

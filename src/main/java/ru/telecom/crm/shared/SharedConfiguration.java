@@ -1,10 +1,15 @@
 package ru.telecom.crm.shared;
 
-import java.time.Clock;
+import java.time.ZoneId;
 
 import jakarta.servlet.MultipartConfigElement;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.web.servlet.MultipartConfigFactory;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.unit.DataSize;
@@ -12,10 +17,20 @@ import org.springframework.util.unit.DataSize;
 @Configuration(proxyBeanMethods = false)
 class SharedConfiguration {
 
-	/** The one clock of the app, so that tests can hold time still. */
+	private static final Logger log = LoggerFactory.getLogger(SharedConfiguration.class);
+
+	/**
+	 * The one clock of the app: the system's, or with {@code crm.clock.controllable} one
+	 * that tests move (with the engine's) from the offset our database keeps (the
+	 * {@code JdbcTemplate} is made after Liquibase, which creates that table).
+	 */
 	@Bean
-	Clock clock() {
-		return Clock.systemDefaultZone();
+	AppClock clock(ClockSettings settings, ObjectProvider<JdbcTemplate> jdbc) {
+		if (!settings.controllable()) {
+			return AppClock.system(ZoneId.systemDefault());
+		}
+		log.warn("The clock is controllable (crm.clock.controllable): tests may move it; never in production");
+		return AppClock.controllable(ZoneId.systemDefault(), new JdbcClockOffsetStore(jdbc.getObject()));
 	}
 
 	/**

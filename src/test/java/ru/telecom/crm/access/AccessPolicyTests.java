@@ -137,6 +137,20 @@ class AccessPolicyTests {
 			.containsExactlyInAnyOrderElementsOf(expected);
 	}
 
+	@ParameterizedTest(name = "{0} starts at {1}")
+	@CsvSource(delimiter = '|',
+			value = { "anna   | OWN_REQUESTS  | false", "boris  | OWN_REQUESTS  | false",
+					"maria  | OVERVIEW      | true", "ivan   | OWN_INCIDENTS | false", "petr   | OWN_INCIDENTS | false",
+					"olga   | OVERVIEW      | true", "sergey | OWN_INCIDENTS | false", "elena  | OVERVIEW      | true",
+					"admin  | OVERVIEW      | true", "esb    | EVERYTHING    | false" })
+	void managersAndAdministratorsStartAtTheOverviewOthersAtTheirOwnWork(String user, Caller.Worklist start,
+			boolean overview) {
+		Caller caller = this.policy.caller(user);
+
+		assertThat(caller.worklist()).isEqualTo(start);
+		assertThat(caller.overseesWork()).isEqualTo(overview);
+	}
+
 	private static DirectoryUser user(String id, String managerId, Set<Role> roles, String... groups) {
 		return new DirectoryUser(id, id, id, id + "@telecom.example", managerId, roles, Set.of(groups));
 	}
@@ -149,7 +163,7 @@ class AccessPolicyTests {
 	private static IncidentView incident(long id, long requestId, String assignee, long workGroup,
 			IncidentStatus status) {
 		return new IncidentView(id, Instant.EPOCH, "anna", assignee, null, 1, workGroup, Priority.NORMAL, null,
-				requestId, 1, null, status, null, "i" + id);
+				requestId, 1, null, status, null, "i" + id, null, null, null, null, false);
 	}
 
 }

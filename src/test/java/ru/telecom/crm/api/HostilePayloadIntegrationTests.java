@@ -43,7 +43,7 @@ class HostilePayloadIntegrationTests {
 	private static final long SEED = Long.getLong("crm.test.hostile.seed", 20261121L);
 
 	private static final List<String> TABLES = List.of("client", "client_order", "service_request", "incident",
-			"channel_message", "service_group", "service", "status");
+			"channel_message", "service_group", "service", "status", "sla_calendar", "sla_policy");
 
 	@Autowired
 	TestRestTemplate rest;
@@ -89,6 +89,8 @@ class HostilePayloadIntegrationTests {
 		attack(broken, null, HttpMethod.POST, "/api/channels/telegram", List.of("update_id", "message"));
 		attack(broken, null, HttpMethod.POST, "/api/channels/sms", List.of("from", "text", "messageId"));
 		attack(broken, "admin", HttpMethod.POST, "/api/admin/catalog/import", List.of("workGroups", "services"));
+		attack(broken, "admin", HttpMethod.PUT, "/api/admin/sla",
+				List.of("calendars", "groupCalendars", "helpdeskCalendar", "policies"));
 
 		assertThat(broken).isEmpty();
 	}

@@ -70,6 +70,8 @@ class OpenApiContractIntegrationTests {
 		check(docs, mismatches, "get", "/api/orders/{id}", "200", get("/api/orders/" + order));
 		check(docs, mismatches, "get", "/api/services", "200", get("/api/services"));
 		check(docs, mismatches, "get", "/api/work-groups", "200", get("/api/work-groups"));
+		check(docs, mismatches, "get", "/api/admin/sla", "200",
+				this.rest.withBasicAuth("admin", "admin").getForEntity("/api/admin/sla", JsonNode.class).getBody());
 		JsonNode note = this.rest.withBasicAuth("anna", "anna")
 			.postForEntity("/api/service-requests/" + request + "/notes", Map.of("text", "Called back"), JsonNode.class)
 			.getBody();
@@ -78,6 +80,16 @@ class OpenApiContractIntegrationTests {
 				get("/api/service-requests/" + request + "/notes"));
 		check(docs, mismatches, "get", "/api/incidents/{id}/notes", "200",
 				get("/api/incidents/" + incident + "/notes"));
+		check(docs, mismatches, "post", "/api/service-requests/{id}/priority", "200",
+				this.rest.withBasicAuth("anna", "anna")
+					.postForEntity("/api/service-requests/" + request + "/priority",
+							Map.of("priority", "HIGH", "reason", "Outage"), JsonNode.class)
+					.getBody());
+		check(docs, mismatches, "post", "/api/incidents/{id}/priority", "200",
+				this.rest.withBasicAuth("admin", "admin")
+					.postForEntity("/api/incidents/" + incident + "/priority",
+							Map.of("priority", "CRITICAL", "reason", "Outage"), JsonNode.class)
+					.getBody());
 		HttpHeaders multipart = new HttpHeaders();
 		multipart.setContentType(MediaType.MULTIPART_FORM_DATA);
 		LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
@@ -107,6 +119,8 @@ class OpenApiContractIntegrationTests {
 		assertThat(responses.fieldNames()).toIterable().contains("200", "400", "404", "409");
 		assertThat(responses.at("/404/content").fieldNames()).toIterable()
 			.anyMatch((type) -> type.contains("problem+json") || type.contains("json"));
+		assertThat(docs.at("/paths/~1api~1incidents~1{id}~1priority/post/responses").fieldNames()).toIterable()
+			.contains("200", "400", "403", "404", "409");
 	}
 
 	private JsonNode get(String path) {

@@ -1,19 +1,13 @@
 package ru.telecom.crm.console;
 
 import java.io.IOException;
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
@@ -28,6 +22,7 @@ import ru.telecom.crm.servicerequest.OpenRequest;
 import ru.telecom.crm.servicerequest.RequestActions;
 import ru.telecom.crm.servicerequest.ServiceRequestProcess;
 import ru.telecom.crm.servicerequest.ServiceRequestView;
+import ru.telecom.crm.support.ConsoleSession;
 import ru.telecom.crm.support.AsUser;
 import ru.telecom.crm.support.PostgresIntegrationTest;
 import ru.telecom.crm.support.TestPhones;
@@ -44,8 +39,6 @@ import static org.awaitility.Awaitility.await;
 @PostgresIntegrationTest
 class ConsoleIntegrationTests {
 
-	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-
 	@LocalServerPort
 	int port;
 
@@ -60,15 +53,15 @@ class ConsoleIntegrationTests {
 
 	@Test
 	void signingInIsRequiredAndSignsIntoTasklistToo() throws Exception {
-		Browser anonymous = new Browser();
+		ConsoleSession anonymous = new ConsoleSession(this.port);
 		HttpResponse<String> page = anonymous.get("/clients");
 		assertThat(page.statusCode()).isEqualTo(302);
 		assertThat(page.headers().firstValue("Location")).hasValueSatisfying((to) -> assertThat(to).endsWith("/login"));
 
-		Browser anna = signedIn("anna");
+		ConsoleSession anna = signedIn("anna");
 		assertThat(anna.get("/camunda/api/admin/auth/user/default").body()).contains("\"userId\":\"anna\"");
 
-		Browser wrong = new Browser();
+		ConsoleSession wrong = new ConsoleSession(this.port);
 		wrong.get("/login");
 		HttpResponse<String> refused = wrong.post("/login", Map.of("username", "nobody-here", "password", "guess"));
 		assertThat(refused.headers().firstValue("Location"))
@@ -77,7 +70,7 @@ class ConsoleIntegrationTests {
 
 	@Test
 	void anAgentFindsAClientByAPhoneWrittenAnyWay() throws Exception {
-		Browser anna = signedIn("anna");
+		ConsoleSession anna = signedIn("anna");
 		for (String phone : new String[] { "8 (900) 777-88-99", "+7 900 777 88 99", "79007778899" }) {
 			assertThat(anna.get("/clients?q=" + encode(phone)).body()).as(phone).contains("Popov Dmitry Sergeevich");
 		}
@@ -87,7 +80,7 @@ class ConsoleIntegrationTests {
 
 	@Test
 	void theHelpdeskCreatesAndEditsClientsAndEveryFieldIsEscaped() throws Exception {
-		Browser anna = signedIn("anna");
+		ConsoleSession anna = signedIn("anna");
 		anna.get("/clients/new");
 		HttpResponse<String> created = anna.post("/clients", Map.of("lastName", "<script>alert(1)</script>",
 				"firstName", "Olga", "phone", TestPhones.fresh(), "email", "olga@example.com"));
@@ -107,7 +100,7 @@ class ConsoleIntegrationTests {
 
 	@Test
 	void engineersReadClientsButNeitherEditNorCreateThem() throws Exception {
-		Browser ivan = signedIn("ivan");
+		ConsoleSession ivan = signedIn("ivan");
 		assertThat(ivan.get("/clients?q=popov").statusCode()).isEqualTo(200);
 		assertThat(ivan.get("/clients/new").statusCode()).isEqualTo(403);
 		assertThat(ivan.get("/clients?q=popov").body()).doesNotContain("/clients/new");
@@ -119,7 +112,7 @@ class ConsoleIntegrationTests {
 				() -> this.requests
 					.open(new OpenRequest(IntakeParty.of("+79007778899", "ORD-3001"), "No signal at <home>", null)));
 		String requestPath = "/requests/" + request.id();
-		Browser anna = signedIn("anna");
+		ConsoleSession anna = signedIn("anna");
 		anna.get(requestPath);
 
 		assertThat(anna.post(requestPath + "/notes", Map.of("text", "Called back <b>twice</b>")).statusCode())
@@ -147,13 +140,13 @@ class ConsoleIntegrationTests {
 		assertThat(download.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
 		assertThat(download.body()).isEqualTo("2026-12-01 link down\n");
 		assertThat(signedIn("boris").get(file.group(1)).statusCode()).as("another agent's request").isEqualTo(404);
-		Browser boris = signedIn("boris");
+		ConsoleSession boris = signedIn("boris");
 		boris.get("/requests");
 		assertThat(boris.post(requestPath + "/notes", Map.of("text", "Mine now")).statusCode()).isEqualTo(404);
 
 		HttpResponse<String> opened = anna.post(requestPath + "/incident", Map.of("serviceCode", "1001"));
 		String incidentPath = URI.create(opened.headers().firstValue("Location").orElseThrow()).getPath();
-		Browser ivan = signedIn("ivan");
+		ConsoleSession ivan = signedIn("ivan");
 		String incidentPage = ivan.get(incidentPath).body();
 		assertThat(incidentPage).as("the engineer reads what the client reported and the request's notes")
 			.contains("No signal at &lt;home&gt;")
@@ -170,7 +163,7 @@ class ConsoleIntegrationTests {
 
 	@Test
 	void aFormWithoutItsCsrfTokenChangesNothing() throws Exception {
-		Browser anna = signedIn("anna");
+		ConsoleSession anna = signedIn("anna");
 		HttpResponse<String> forged = anna.postWithoutToken("/clients",
 				Map.of("lastName", "Forged", "phone", TestPhones.fresh()));
 		assertThat(forged.statusCode()).isEqualTo(403);
@@ -182,7 +175,7 @@ class ConsoleIntegrationTests {
 		ServiceRequestView request = new AsUser(this.identity).get("anna", java.util.List.of("helpdesk"),
 				() -> this.requests
 					.open(new OpenRequest(IntakeParty.of("+79007778899", "ORD-3001"), "Console check", null)));
-		Browser anna = signedIn("anna");
+		ConsoleSession anna = signedIn("anna");
 		String requestPage = anna.get("/requests/" + request.id()).body();
 		assertThat(requestPage).contains("Open an incident").contains("/camunda/app/tasklist/default/#/?task=");
 		assertThat(signedIn("boris").get("/requests/" + request.id()).statusCode()).as("another agent's request")
@@ -202,7 +195,7 @@ class ConsoleIntegrationTests {
 			.doesNotContain("actions-box");
 		assertThat(anna.post(incidentPath + "/status", Map.of("status", "INWORK")).statusCode()).isEqualTo(403);
 
-		Browser olga = signedIn("olga");
+		ConsoleSession olga = signedIn("olga");
 		olga.get(incidentPath);
 		HttpResponse<String> assigned = olga.post(incidentPath + "/status",
 				Map.of("status", "ASSIGNED", "assignee", "ivan"));
@@ -211,7 +204,7 @@ class ConsoleIntegrationTests {
 		assertThat(olga.get("/incidents?group=100&status=ASSIGNED").body()).contains(incidentPath + "\"");
 		assertThat(olga.get("/incidents?group=200").body()).doesNotContain(incidentPath + "\"");
 
-		Browser ivan = signedIn("ivan");
+		ConsoleSession ivan = signedIn("ivan");
 		ivan.get(incidentPath);
 		assertThat(
 				ivan.post(incidentPath + "/status", Map.of("status", "CLOSED", "narrative", "Too early")).statusCode())
@@ -240,7 +233,7 @@ class ConsoleIntegrationTests {
 				.processInstanceId(unidentified.processInstanceId())
 				.taskDefinitionKey(ServiceRequestProcess.TASK_IDENTIFY_CALLER)
 				.count() == 1);
-		Browser anna = signedIn("anna");
+		ConsoleSession anna = signedIn("anna");
 
 		assertThat(anna.get("/requests/" + qualifying.id()).body()).as("at Qualify the request")
 			.contains("actions-box")
@@ -268,75 +261,12 @@ class ConsoleIntegrationTests {
 		assertThat(signedIn("anna").get("/requests?lang=ru").body()).contains("Заявки").contains("Инциденты");
 	}
 
-	private Browser signedIn(String user) throws IOException, InterruptedException {
-		Browser browser = new Browser();
-		browser.get("/login");
-		HttpResponse<String> done = browser.post("/login", Map.of("username", user, "password", user));
-		assertThat(done.headers().firstValue("Location")).as("%s signs in", user)
-			.hasValueSatisfying((to) -> assertThat(to).doesNotContain("error"));
-		return browser;
+	private ConsoleSession signedIn(String user) throws IOException, InterruptedException {
+		return ConsoleSession.signedIn(this.port, user);
 	}
 
 	private static String encode(String text) {
-		return URLEncoder.encode(text, StandardCharsets.UTF_8);
-	}
-
-	/** A browser's session: cookies kept, the CSRF token of the last page sent back. */
-	private final class Browser {
-
-		private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-
-		private String csrf;
-
-		HttpResponse<String> get(String path) throws IOException, InterruptedException {
-			HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(uri(path)).build(),
-					HttpResponse.BodyHandlers.ofString());
-			Matcher token = CSRF.matcher(response.body());
-			if (token.find()) {
-				this.csrf = token.group(1);
-			}
-			return response;
-		}
-
-		HttpResponse<String> post(String path, Map<String, String> form) throws IOException, InterruptedException {
-			Map<String, String> fields = new LinkedHashMap<>(form);
-			fields.put("_csrf", this.csrf);
-			return postWithoutToken(path, fields);
-		}
-
-		HttpResponse<String> postWithoutToken(String path, Map<String, String> form)
-				throws IOException, InterruptedException {
-			String body = form.entrySet()
-				.stream()
-				.map((field) -> encode(field.getKey()) + "=" + encode(field.getValue()))
-				.collect(Collectors.joining("&"));
-			return this.http.send(HttpRequest.newBuilder(uri(path))
-				.header("Content-Type", "application/x-www-form-urlencoded")
-				.POST(HttpRequest.BodyPublishers.ofString(body))
-				.build(), HttpResponse.BodyHandlers.ofString());
-		}
-
-		HttpResponse<String> upload(String path, String fileName, byte[] content)
-				throws IOException, InterruptedException {
-			String boundary = "consoleTestBoundary42";
-			byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-					+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
-				.getBytes(StandardCharsets.UTF_8);
-			byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-			java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-			body.writeBytes(head);
-			body.writeBytes(content);
-			body.writeBytes(tail);
-			return this.http.send(HttpRequest.newBuilder(uri(path + "?_csrf=" + encode(this.csrf)))
-				.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-				.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-				.build(), HttpResponse.BodyHandlers.ofString());
-		}
-
-		private URI uri(String path) {
-			return URI.create("http://localhost:" + ConsoleIntegrationTests.this.port + path);
-		}
-
+		return ConsoleSession.encode(text);
 	}
 
 }

@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.awaitility.Awaitility;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -44,9 +45,13 @@ import ru.telecom.crm.servicerequest.RequestActions;
 import ru.telecom.crm.servicerequest.RequestStatus;
 import ru.telecom.crm.servicerequest.ServiceRequestApi;
 import ru.telecom.crm.servicerequest.ServiceRequestView;
+import ru.telecom.crm.status.ActivityEntry;
+import ru.telecom.crm.status.StatusHistory;
+import ru.telecom.crm.status.StatusRecorder.EntityType;
 import ru.telecom.crm.support.AsUser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The engine's own doors attacked as a user would (DESIGN §3): every write a
@@ -83,6 +88,12 @@ abstract class EngineDoorScenario {
 
 	@Autowired
 	ManagementService management;
+
+	@Autowired
+	HistoryService historyService;
+
+	@Autowired
+	StatusHistory history;
 
 	/** Anna's own request, waiting at "Qualify the request". */
 	private ServiceRequestView annas;
@@ -174,12 +185,53 @@ abstract class EngineDoorScenario {
 		String task = taskOf(this.annas);
 		ResponseEntity<JsonNode> closed = call("anna", "POST", "/task/" + task + "/submit-form",
 				Map.of("variables",
-						Map.of("requestDecision", value("CLOSE"), "clientSummary",
+						Map.of("requestDecision", value("CLOSE"), "closingReason",
+								Map.of("value", " Asked for the bill date only ", "type", "String"), "clientSummary",
 								value(this.tasks.getVariable(task, "clientSummary")), "description",
 								value(this.tasks.getVariable(task, "description")))));
 
 		assertThat(closed.getStatusCode().value()).as(String.valueOf(closed.getBody())).isEqualTo(204);
 		assertThat(this.requests.find(this.annas.id()).orElseThrow().status()).isEqualTo(RequestStatus.CLOSED);
+		assertThat(this.history.activitiesOf(EntityType.SERVICE_REQUEST, this.annas.id()))
+			.extracting(ActivityEntry::kind, ActivityEntry::actorId, ActivityEntry::details)
+			.contains(tuple("CLOSE_REASON", "anna", "Asked for the bill date only"));
+		assertThat(this.historyService.createHistoricVariableInstanceQuery()
+			.processInstanceId(this.annas.processInstanceId())
+			.variableName("closingReason")
+			.count()).as("the reason is an activity, never a variable").isZero();
+	}
+
+	@Test
+	void closingWithoutAnIncidentFromTasklistNeedsAReasonWithinItsLength() {
+		String task = taskOf(this.annas);
+		Snapshot before = snapshot();
+
+		ResponseEntity<JsonNode> without = call("anna", "POST", "/task/" + task + "/submit-form",
+				Map.of("variables", Map.of("requestDecision", value("CLOSE"))));
+		ResponseEntity<JsonNode> blank = call("anna", "POST", "/task/" + task + "/submit-form",
+				Map.of("variables", Map.of("requestDecision", value("CLOSE"), "closingReason", value("   "))));
+		ResponseEntity<JsonNode> tooLong = call("anna", "POST", "/task/" + task + "/submit-form", Map.of("variables",
+				Map.of("requestDecision", value("CLOSE"), "closingReason", value("x".repeat(1001)))));
+
+		for (ResponseEntity<JsonNode> refused : List.of(without, blank, tooLong)) {
+			assertThat(refused.getStatusCode().value()).as(String.valueOf(refused.getBody())).isEqualTo(400);
+			assertThat(refused.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+			assertThat(refused.getBody().path("errors").has("closingReason")).isTrue();
+		}
+		assertThat(without.getBody().path("message").asText())
+			.isEqualTo("The form's fields were not filled in as the form asks: closingReason is required.");
+		assertThat(tooLong.getBody().path("message").asText())
+			.endsWith("closingReason is longer than 1000 characters.");
+		assertThat(snapshot()).isEqualTo(before);
+		assertThat(this.requests.find(this.annas.id()).orElseThrow().status()).isEqualTo(RequestStatus.NEW);
+		assertThat(call("anna", "POST", "/task/unknown-task/submit-form",
+				Map.of("variables", Map.of("requestDecision", value("CLOSE"), "closingReason", value("x"))))
+			.getStatusCode()
+			.value()).isEqualTo(404);
+		assertThat(call("boris", "POST", "/task/" + task + "/submit-form",
+				Map.of("variables", Map.of("requestDecision", value("CLOSE"), "closingReason", value("not mine"))))
+			.getStatusCode()
+			.value()).isIn(403, 404);
 	}
 
 	@Test
@@ -253,6 +305,50 @@ abstract class EngineDoorScenario {
 		Task qualify = this.tasks.createTaskQuery().processInstanceId(this.queued.processInstanceId()).singleResult();
 		assertThat(qualify.getAssignee()).isEqualTo("boris");
 		assertThat(visibleTasks("anna")).doesNotContain(qualify.getId());
+	}
+
+	@Test
+	void anOrderOfAnotherClientIsARefusalInOneSentenceAtTheStartForm() {
+		// Popov calls about ORD-1001, which is Smirnov's (LegacyDB)
+		ResponseEntity<JsonNode> refused = call("anna", "POST",
+				"/process-definition/key/ServiceRequestProcess/submit-form",
+				Map.of("variables", Map.of("clientPhone", value("+79007778899"), "orderCode", value("ORD-1001"))));
+
+		assertThat(refused.getStatusCode().value()).as(String.valueOf(refused.getBody())).isEqualTo(409);
+		assertOneSentence(refused.getBody().path("message").asText(), "ORD-1001");
+	}
+
+	@Test
+	void anOrderOfAnotherClientIsARefusalInOneSentenceWhenTheCallerIsIdentified() {
+		String task = taskOf(this.queued);
+		call("boris", "POST", "/task/" + task + "/claim", Map.of("userId", "boris"));
+
+		ResponseEntity<JsonNode> refused = call("boris", "POST", "/task/" + task + "/submit-form",
+				Map.of("variables", Map.of("clientPhone", value("+79007778899"), "orderCode", value("ORD-1001"))));
+
+		assertThat(refused.getStatusCode().value()).as(String.valueOf(refused.getBody())).isEqualTo(409);
+		assertOneSentence(refused.getBody().path("message").asText(), "ORD-1001");
+		assertThat(this.tasks.createTaskQuery().taskId(task).count()).isEqualTo(1);
+	}
+
+	@Test
+	void aRefusedFormFieldIsOneReadableSentence() {
+		String task = taskOf(this.queuedIncident);
+		call("olga", "POST", "/task/" + task + "/claim", Map.of("userId", "olga"));
+
+		ResponseEntity<JsonNode> refused = call("olga", "POST", "/task/" + task + "/submit-form",
+				Map.of("variables", Map.of("decision", value("ASSIGN"), "engineer", value("sergey"))));
+
+		assertThat(refused.getStatusCode().value()).isEqualTo(400);
+		assertOneSentence(refused.getBody().path("message").asText(), "sergey");
+	}
+
+	/** What Tasklist shows a person: one sentence, no class names, maps or traces. */
+	static void assertOneSentence(String message, String naming) {
+		assertThat(message).contains(naming)
+			.doesNotContain("Exception", "ru.telecom", "org.camunda", "{", "}", "\n", "\tat ")
+			.matches("[A-Z\u0410-\u042f][^\n]*[.]")
+			.doesNotContainPattern("[.!?] \\p{Lu}");
 	}
 
 	@Test

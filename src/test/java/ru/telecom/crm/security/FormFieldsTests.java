@@ -24,15 +24,16 @@ class FormFieldsTests {
 	@Test
 	void aVariableThatIsNoFieldOfTheFormIsRefused() {
 		assertThat(FormFields.of("WorkIncident")
-			.errorsIn(variables(Map.of("decision", Map.of("value", "CLOSE"), "incidentId", Map.of("value", 7)))))
+			.errorsIn(variables(Map.of("decision", Map.of("value", "CLOSE"), "narrative",
+					Map.of("value", "Line card replaced"), "incidentId", Map.of("value", 7)))))
 			.containsOnlyKeys("incidentId");
 	}
 
 	@Test
 	void whatTheFormOnlyShowsIsNotAFieldOneFillsIn() {
 		assertThat(FormFields.of("WorkIncident")
-			.errorsIn(variables(
-					Map.of("decision", Map.of("value", "HOLD"), "incidentSummary", Map.of("value", "rewritten")))))
+			.errorsIn(variables(Map.of("decision", Map.of("value", "HOLD"), "holdReason",
+					Map.of("value", "waiting for a part"), "incidentSummary", Map.of("value", "rewritten")))))
 			.containsOnlyKeys("incidentSummary");
 	}
 
@@ -49,6 +50,66 @@ class FormFieldsTests {
 					.errorsIn(variables(Map.of("clientPhone", Map.of("value", "call me maybe"), "description",
 							Map.of("value", "x".repeat(4001))))))
 			.containsOnlyKeys("clientPhone", "description", "orderCode");
+	}
+
+	@Test
+	void aRequiredFieldTheFormHidesIsRequiredOnlyWhereItIsShown() {
+		// the narrative is required to close and hidden when putting on hold
+		assertThat(FormFields.of("WorkIncident")
+			.errorsIn(variables(
+					Map.of("decision", Map.of("value", "HOLD"), "holdReason", Map.of("value", "waiting for a part")))))
+			.isEmpty();
+		assertThat(FormFields.of("WorkIncident")
+			.errorsIn(variables(
+					Map.of("decision", Map.of("value", "CLOSE"), "narrative", Map.of("value", "x".repeat(8001))))))
+			.containsOnlyKeys("narrative");
+		assertThat(FormFields.of("WorkIncident").errorsIn(variables(Map.of("decision", Map.of("value", "CLOSE")))))
+			.containsExactly(Map.entry("narrative", "is required"));
+	}
+
+	@Test
+	void theReasonToCloseIsRequiredWhereTheFormShowsItThatIsToCloseWithoutAnIncident() {
+		FormFields qualify = FormFields.of("QualifyRequest");
+
+		assertThat(qualify.errorsIn(variables(Map.of("requestDecision", Map.of("value", "CLOSE")))))
+			.containsExactly(Map.entry("closingReason", "is required"));
+		assertThat(qualify.errorsIn(
+				variables(Map.of("requestDecision", Map.of("value", "CLOSE"), "closingReason", Map.of("value", "  ")))))
+			.containsOnlyKeys("closingReason");
+		assertThat(qualify.errorsIn(variables(Map.of("requestDecision", Map.of("value", "CLOSE"), "closingReason",
+				Map.of("value", "x".repeat(1001), "type", "String")))))
+			.containsEntry("closingReason", "is longer than 1000 characters");
+		assertThat(qualify.errorsIn(variables(Map.of("requestDecision", Map.of("value", "CLOSE"), "closingReason",
+				Map.of("value", "The client's own router", "type", "String")))))
+			.isEmpty();
+		// hidden when an incident is opened, where the service is required instead
+		assertThat(qualify.errorsIn(variables(Map.of("requestDecision", Map.of("value", "OPEN_INCIDENT")))))
+			.containsExactly(Map.entry("serviceCode", "is required"));
+		assertThat(qualify.errorsIn(variables(
+				Map.of("requestDecision", Map.of("value", "OPEN_INCIDENT"), "serviceCode", Map.of("value", 1001)))))
+			.isEmpty();
+	}
+
+	@Test
+	void aTaskOpenOnAnEarlierFormIsCheckedWithoutTheFieldsTheFormShowsOnlyOnAChoice() {
+		assertThat(FormFields.of("QualifyRequest")
+			.errorsIn(variables(Map.of("requestDecision", Map.of("value", "CLOSE"))), true)).isEmpty();
+		assertThat(FormFields.of("QualifyRequest").errorsIn(variables(Map.of()), true))
+			.containsExactly(Map.entry("requestDecision", "is required"));
+	}
+
+	@Test
+	void theReasonToCloseIsWrittenAsATransientVariable() {
+		assertThat(FormFields.of("QualifyRequest").transientFields()).containsExactly("closingReason");
+		assertThat(FormFields.of("WorkIncident").transientFields()).isEmpty();
+	}
+
+	@Test
+	void anEmailTheServerWouldRefuseIsRefusedByTheFormsPattern() {
+		assertThat(FormFields.of("StartServiceRequest")
+			.errorsIn(variables(Map.of("clientPhone", Map.of("value", "+79007778899"), "orderCode",
+					Map.of("value", "ORD-3001"), "clientEmail", Map.of("value", "not an email")))))
+			.containsOnlyKeys("clientEmail");
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package ru.telecom.crm.shared;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -11,10 +12,17 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 
 import ru.telecom.crm.customer.IntakeParty;
 import ru.telecom.crm.incident.IncidentActions;
@@ -31,6 +39,7 @@ import ru.telecom.crm.servicerequest.ServiceRequestProcess;
 import ru.telecom.crm.servicerequest.ServiceRequestView;
 import ru.telecom.crm.status.StatusEntry;
 import ru.telecom.crm.status.StatusHistory;
+import ru.telecom.crm.status.StatusRecorder.EntityType;
 import ru.telecom.crm.support.AsUser;
 import ru.telecom.crm.support.PostgresIntegrationTest;
 
@@ -70,6 +79,15 @@ class ModelUpgradesIntegrationTests {
 
 	@Autowired
 	IdentityService identity;
+
+	@Autowired
+	org.camunda.bpm.engine.TaskService tasks;
+
+	@Autowired
+	org.camunda.bpm.engine.FormService forms;
+
+	@Autowired
+	TestRestTemplate rest;
 
 	@Test
 	void itemsOpenOnTheModelsWithInputParametersGoOnAfterTheMigration() {
@@ -112,6 +130,91 @@ class ModelUpgradesIntegrationTests {
 			.isZero();
 	}
 
+	/**
+	 * A changed form reaches the tasks already open: the task reads the form of its
+	 * process's deployment, and the migration moves the process to the deployment that
+	 * brought the new form. The engineer choices are added to the assignment task of
+	 * every version as it is parsed.
+	 */
+	@Test
+	void aTaskOpenOnAnEarlierFormShowsTheNewFormAfterTheMigration() {
+		deploy("earlier-models/IncidentProcess-input-parameters.bpmn",
+				"earlier-models/ServiceRequestProcess-input-parameters.bpmn",
+				"earlier-models/AssignEngineer-earlier.form");
+		ServiceRequestView request = as("anna", () -> this.requestActions.open(request()));
+		IncidentView incident = as("anna", () -> this.requestActions.openIncident(request.id(), 1001));
+		String task = this.tasks.createTaskQuery()
+			.processInstanceId(incident.processInstanceId())
+			.singleResult()
+			.getId();
+		assertThat(formOf(task)).contains("Engineer (username)").doesNotContain("engineerChoices");
+		assertThat(String.valueOf(this.tasks.getVariable(task, "engineerChoices"))).contains("\"value\":\"petr\"");
+
+		deploy("processes/IncidentProcess.bpmn", "processes/ServiceRequestProcess.bpmn", "forms/AssignEngineer.form");
+		this.upgrades.migrateToLatest();
+
+		assertThat(formOf(task)).contains("\"valuesKey\": \"engineerChoices\"").contains("Назначение инженера");
+		run("olga", () -> this.incidentActions.changeStatus(incident.id(), IncidentStatus.ASSIGNED,
+				new TransitionDetails("petr", null, null)));
+		assertThat(this.incidents.find(incident.id()).orElseThrow().assignee()).isEqualTo("petr");
+	}
+
+	/**
+	 * The reason to close is required where the form shows it, but a task may be open in
+	 * Tasklist on the earlier form, which had no such field: one left on its earlier
+	 * version, or one the migration moved to the new form after it was made, is completed
+	 * without a reason and closes; a task made on the new form needs it.
+	 */
+	@Test
+	void aTaskOpenOnTheFormWithoutAReasonToCloseStillClosesWithoutOne() {
+		deploy("earlier-models/IncidentProcess-input-parameters.bpmn",
+				"earlier-models/ServiceRequestProcess-input-parameters.bpmn",
+				"earlier-models/QualifyRequest-earlier.form");
+		ServiceRequestView onEarlier = as("anna", () -> this.requestActions.open(request()));
+		ServiceRequestView moved = as("anna", () -> this.requestActions.open(request()));
+		assertThat(formOf(taskOf(onEarlier))).doesNotContain("closingReason");
+		assertThat(closeInTasklist(onEarlier).getStatusCode().value()).isEqualTo(204);
+
+		deploy("processes/IncidentProcess.bpmn", "processes/ServiceRequestProcess.bpmn", "forms/QualifyRequest.form");
+		this.upgrades.migrateToLatest();
+		ServiceRequestView onNew = as("anna", () -> this.requestActions.open(request()));
+		assertThat(formOf(taskOf(moved))).contains("closingReason");
+
+		assertThat(closeInTasklist(moved).getStatusCode().value()).isEqualTo(204);
+		ResponseEntity<JsonNode> refused = closeInTasklist(onNew);
+		assertThat(refused.getStatusCode().value()).isEqualTo(400);
+		assertThat(refused.getBody().path("message").asText()).contains("closingReason is required");
+
+		assertThat(List.of(onEarlier, moved)).allSatisfy((request) -> {
+			assertThat(this.requests.find(request.id()).orElseThrow().status()).isEqualTo(RequestStatus.CLOSED);
+			assertThat(this.history.activitiesOf(EntityType.SERVICE_REQUEST, request.id()))
+				.noneMatch((activity) -> "CLOSE_REASON".equals(activity.kind()));
+		});
+		assertThat(this.requests.find(onNew.id()).orElseThrow().status()).isEqualTo(RequestStatus.NEW);
+	}
+
+	private ResponseEntity<JsonNode> closeInTasklist(ServiceRequestView request) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setBasicAuth("anna", "anna");
+		headers.setContentType(MediaType.APPLICATION_JSON);
+		return this.rest.exchange("/engine-rest/task/" + taskOf(request) + "/submit-form", HttpMethod.POST,
+				new HttpEntity<>(Map.of("variables", Map.of("requestDecision", Map.of("value", "CLOSE"))), headers),
+				JsonNode.class);
+	}
+
+	private String taskOf(ServiceRequestView request) {
+		return this.tasks.createTaskQuery().processInstanceId(request.processInstanceId()).singleResult().getId();
+	}
+
+	private String formOf(String taskId) {
+		try (InputStream form = this.forms.getDeployedTaskForm(taskId)) {
+			return new String(form.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	@Test
 	void nothingToMoveWhenEveryItemRunsOnTheLatestVersion() {
 		this.upgrades.migrateToLatest();
@@ -125,8 +228,9 @@ class ModelUpgradesIntegrationTests {
 			.enableDuplicateFiltering(false);
 		for (String resource : resources) {
 			try (InputStream model = new ClassPathResource(resource).getInputStream()) {
-				deployment.addInputStream(
-						resource.substring(resource.lastIndexOf('/') + 1).replace("-input-parameters", ""), model);
+				deployment.addInputStream(resource.substring(resource.lastIndexOf('/') + 1)
+					.replace("-input-parameters", "")
+					.replace("-earlier", ""), model);
 			}
 			catch (IOException ex) {
 				throw new IllegalStateException(ex);

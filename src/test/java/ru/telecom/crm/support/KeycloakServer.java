@@ -2,7 +2,6 @@ package ru.telecom.crm.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,6 +31,10 @@ public final class KeycloakServer implements ApplicationContextInitializer<Confi
 	public static final String CLIENT_SECRET = "test-" + UUID.randomUUID();
 
 	public static final String CHANNELS_SECRET = "test-" + UUID.randomUUID();
+
+	public static final String METRICS_SECRET = "test-" + UUID.randomUUID();
+
+	public static final String GRAFANA_SECRET = "test-" + UUID.randomUUID();
 
 	public static final String ADMIN_PASSWORD = "test-" + UUID.randomUUID();
 
@@ -74,7 +77,7 @@ public final class KeycloakServer implements ApplicationContextInitializer<Confi
 			}
 			Files.createDirectories(data.resolve("import"));
 			Files.copy(Path.of("src/main/docker/keycloak/crm-realm.json"), data.resolve("import/crm-realm.json"));
-			int port = freePort();
+			int port = LocalPorts.free();
 			ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/kc.sh").toString(), "start-dev",
 					"--http-host=127.0.0.1", "--http-port=" + port, "--import-realm", "--cache=local")
 				.redirectErrorStream(true)
@@ -83,6 +86,8 @@ public final class KeycloakServer implements ApplicationContextInitializer<Confi
 			builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
 			builder.environment().put("CRM_KEYCLOAK_CLIENT_SECRET", CLIENT_SECRET);
 			builder.environment().put("CRM_KEYCLOAK_CHANNELS_SECRET", CHANNELS_SECRET);
+			builder.environment().put("CRM_KEYCLOAK_METRICS_SECRET", METRICS_SECRET);
+			builder.environment().put("CRM_KEYCLOAK_GRAFANA_SECRET", GRAFANA_SECRET);
 			Process keycloak = builder.start();
 			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 				keycloak.descendants().forEach(ProcessHandle::destroy);
@@ -128,12 +133,6 @@ public final class KeycloakServer implements ApplicationContextInitializer<Confi
 		}
 		throw new IllegalStateException(
 				"Keycloak did not serve realm " + REALM + " within 6 minutes; see target/keycloak.log");
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 }

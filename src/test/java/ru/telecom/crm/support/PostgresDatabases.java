@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.UUID;
 
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
@@ -50,6 +51,12 @@ public final class PostgresDatabases implements ApplicationContextInitializer<Co
 	/** The channels' secrets in the tests. */
 	public static final String TELEGRAM_SECRET = "test-telegram-secret";
 
+	/**
+	 * The scrape user's password ({@code crm.metrics}) for every context on these
+	 * databases.
+	 */
+	public static final String SCRAPE_PASSWORD = "test-scrape-" + UUID.randomUUID();
+
 	public static final String SMS_SECRET = "test-sms-secret";
 
 	/** The port of the GreenMail server of the tests that read mail. */
@@ -58,22 +65,36 @@ public final class PostgresDatabases implements ApplicationContextInitializer<Co
 	/** Set this property to {@code true} for a context whose LegacyDB is down. */
 	public static final String LEGACY_DOWN = "crm.test.legacy-down";
 
+	/**
+	 * Set this property to a name for a context with a database of its own
+	 * ({@code DATABASE_name}), for the reason above: its rows must come from its own
+	 * transactions and jobs only (the history's, whose outbox other contexts never fill).
+	 */
+	public static final String OWN_DATABASE = "crm.test.own-database";
+
 	private static final Set<String> created = new HashSet<>();
 
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {
 		// a test of a LegacyDB outage points it at a port where nothing listens
 		boolean legacyDown = context.getEnvironment().getProperty(LEGACY_DOWN, Boolean.class, false);
-		String database = legacyDown ? LEGACY_DOWN_DATABASE : DATABASE;
+		String own = context.getEnvironment().getProperty(OWN_DATABASE, "");
+		String database = legacyDown ? LEGACY_DOWN_DATABASE : own.isBlank() ? DATABASE : DATABASE + "_" + own;
 		createOnce(database, LEGACY_DATABASE);
 		String legacyUrl = legacyDown ? "jdbc:postgresql://127.0.0.1:1/" + LEGACY_DATABASE : urlOf(LEGACY_DATABASE);
 		TestPropertyValues.of("spring.datasource.url=" + urlOf(database), "spring.datasource.username=" + USER,
 				"spring.datasource.password=" + PASSWORD, "crm.legacy.url=" + legacyUrl, "crm.legacy.username=" + USER,
 				"crm.legacy.password=" + PASSWORD, "crm.legacy.migrate=" + !legacyDown,
+				// the test framework keeps each kind of context, and a pool keeps its
+				// connections: idle ones go, or a few contexts fill the server's 100
+				"spring.datasource.hikari.minimum-idle=1", "spring.datasource.hikari.idle-timeout=10000",
 				// every context on these databases mails alike: any of them may run a
 				// mail job
 				"crm.mail.transport=smtp", "spring.mail.host=127.0.0.1", "spring.mail.port=" + SMTP_PORT,
-				"crm.channels.telegram-secret=" + TELEGRAM_SECRET, "crm.channels.sms-secret=" + SMS_SECRET)
+				"crm.channels.telegram-secret=" + TELEGRAM_SECRET, "crm.channels.sms-secret=" + SMS_SECRET,
+				// the test framework turns metrics export off; /actuator/prometheus is
+				// tested
+				"management.prometheus.metrics.export.enabled=true", "crm.metrics.scrape-password=" + SCRAPE_PASSWORD)
 			.applyTo(context);
 	}
 

@@ -113,24 +113,7 @@ class CustomerService implements CustomerApi {
 			throw new InvalidInputException("q", "at most 200 characters");
 		}
 		String phone = q.isEmpty() ? null : this.phones.normalizeOrNull(q);
-		Specification<Client> where = (root, criteria, cb) -> {
-			if (q.isEmpty()) {
-				return cb.conjunction();
-			}
-			if (phone != null) {
-				return cb.equal(root.get("phone"), phone);
-			}
-			String like = SearchFilters.containing(q);
-			List<Predicate> any = new ArrayList<>();
-			for (String field : List.of("lastName", "firstName", "middleName", "orgName", "email")) {
-				any.add(cb.like(cb.lower(root.get(field)), like, '\\'));
-			}
-			String digits = q.replaceAll("\\D", "");
-			if (digits.length() >= 4) {
-				any.add(cb.like(root.get("phone"), "%" + digits + "%"));
-			}
-			return cb.or(any.toArray(Predicate[]::new));
-		};
+		Specification<Client> where = clientsMatching(q, phone);
 		return this.clients.findAll(where, page).map(Client::view);
 	}
 
@@ -180,14 +163,7 @@ class CustomerService implements CustomerApi {
 		if (q.length() > 200) {
 			throw new InvalidInputException("q", "at most 200 characters");
 		}
-		Specification<ClientOrder> where = (root, criteria, cb) -> {
-			if (q.isEmpty()) {
-				return cb.conjunction();
-			}
-			String like = SearchFilters.containing(q);
-			return cb.or(cb.like(cb.lower(root.get("code")), like, '\\'),
-					cb.like(cb.lower(root.get("name")), like, '\\'));
-		};
+		Specification<ClientOrder> where = ordersMatching(q);
 		return this.orders.findAll(where, page).map(ClientOrder::view);
 	}
 
@@ -212,6 +188,55 @@ class CustomerService implements CustomerApi {
 		return this.orders
 			.saveAndFlush(new ClientOrder(code, name, order.price(), today(), client.getId(), null, now()))
 			.view();
+	}
+
+	@Override
+	@Transactional
+	public ClientView importLegacyClient(long legacyId) {
+		return copied(legacyId).view();
+	}
+
+	@Override
+	@Transactional
+	public OrderView importLegacyOrder(String code) {
+		String upper = (code != null) ? code.strip().toUpperCase(Locale.ROOT) : "";
+		Optional<ClientOrder> ours = this.orders.findByCode(upper);
+		if (ours.isPresent()) {
+			return ours.get().view();
+		}
+		LegacyOrder order = this.legacy.findOrder(upper)
+			.orElseThrow(() -> new NotFoundException("LegacyDB order", upper));
+		Client client = copied(order.custId());
+		LocalDate createdOn = (order.created() != null) ? order.created() : today();
+		return save(new ClientOrder(upper, trimmed(order.title(), 300), order.amount(), createdOn, client.getId(),
+				order.orderNo(), now()))
+			.view();
+	}
+
+	/**
+	 * Our client for LegacyDB's customer: the copy made before, or the client of ours
+	 * with the same phone (linked now), or a copy made now.
+	 */
+	private Client copied(long legacyId) {
+		Optional<Client> copy = this.clients.findByLegacyId(legacyId);
+		if (copy.isPresent()) {
+			return copy.get();
+		}
+		LegacyCustomer customer = this.legacy.findCustomer(legacyId)
+			.orElseThrow(() -> new NotFoundException("LegacyDB client", legacyId));
+		String phone = this.phones.normalizeOrNull(customer.phone());
+		if (phone == null) {
+			throw new ConflictException("LegacyDB client " + legacyId + " has no phone we can use (" + customer.phone()
+					+ "); create the client with the right phone instead");
+		}
+		Optional<Client> samePhone = this.clients.findByPhone(phone);
+		if (samePhone.isPresent()) {
+			if (samePhone.get().getLegacyId() == null) {
+				samePhone.get().linkToLegacy(legacyId, now());
+			}
+			return samePhone.get();
+		}
+		return save(copyOf(customer, phone));
 	}
 
 	private Found<Client> findOrMakeClient(Intake intake) {
@@ -262,6 +287,44 @@ class CustomerService implements CustomerApi {
 		ClientOrder created = new ClientOrder(intake.orderCode(), intake.orderName(), null, today(), client.getId(),
 				null, now());
 		return new Found<>(save(created), Source.CREATED);
+	}
+
+	/**
+	 * Clients whose phone is {@code phone} when it is given, else whose name,
+	 * organisation or email contains {@code q} or whose phone contains its digits (four
+	 * or more); all when {@code q} is empty.
+	 */
+	static Specification<Client> clientsMatching(String q, String phone) {
+		return (root, criteria, cb) -> {
+			if (q.isEmpty()) {
+				return cb.conjunction();
+			}
+			if (phone != null) {
+				return cb.equal(root.get("phone"), phone);
+			}
+			String like = SearchFilters.containing(q);
+			List<Predicate> any = new ArrayList<>();
+			for (String field : List.of("lastName", "firstName", "middleName", "orgName", "email")) {
+				any.add(cb.like(cb.lower(root.get(field)), like, '\\'));
+			}
+			String digits = q.replaceAll("\\D", "");
+			if (digits.length() >= 4) {
+				any.add(cb.like(root.get("phone"), "%" + digits + "%"));
+			}
+			return cb.or(any.toArray(Predicate[]::new));
+		};
+	}
+
+	/** Orders whose code or name contains {@code q}; all when it is empty. */
+	static Specification<ClientOrder> ordersMatching(String q) {
+		return (root, criteria, cb) -> {
+			if (q.isEmpty()) {
+				return cb.conjunction();
+			}
+			String like = SearchFilters.containing(q);
+			return cb.or(cb.like(cb.lower(root.get("code")), like, '\\'),
+					cb.like(cb.lower(root.get("name")), like, '\\'));
+		};
 	}
 
 	/**

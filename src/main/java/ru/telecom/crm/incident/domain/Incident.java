@@ -18,6 +18,8 @@ import ru.telecom.crm.incident.IncidentView;
 import ru.telecom.crm.shared.IllegalTransitionException;
 import ru.telecom.crm.shared.InvalidInputException;
 import ru.telecom.crm.shared.Priority;
+import ru.telecom.crm.shared.PriorityChange;
+import ru.telecom.crm.sla.SlaReading;
 
 /** An incident (инцидент): third-line work for one service, opened from one request. */
 @Entity
@@ -61,6 +63,16 @@ public class Incident {
 	private Instant closedAt;
 
 	private String processInstanceId;
+
+	private Instant responseDueAt;
+
+	private Instant resolutionDueAt;
+
+	private Instant responseBreachedAt;
+
+	private Instant resolutionBreachedAt;
+
+	private boolean slaPaused;
 
 	@Version
 	private int version;
@@ -149,6 +161,29 @@ public class Incident {
 		this.unlinkedAt = now;
 	}
 
+	/**
+	 * Takes the new priority; a closed incident keeps the one it closed with, and the
+	 * priority it already has is refused as a repeated change.
+	 * @return the priority before
+	 */
+	Priority changePriority(PriorityChange change) {
+		requireOpen("change its priority");
+		change.requireChangeFrom(this.priority, "Incident " + this.id);
+		Priority old = this.priority;
+		this.priority = change.priority();
+		return old;
+	}
+
+	/**
+	 * Takes the due instants of its clocks as read now; {@code null} when it has no
+	 * service level. The breaches are the clock process's to record.
+	 */
+	void readClocks(SlaReading reading) {
+		this.responseDueAt = (reading != null) ? reading.response().dueAt() : null;
+		this.resolutionDueAt = (reading != null) ? reading.resolution().dueAt() : null;
+		this.slaPaused = reading != null && reading.resolution().paused();
+	}
+
 	void attachToProcess(String processInstanceId) {
 		this.processInstanceId = processInstanceId;
 	}
@@ -172,7 +207,12 @@ public class Incident {
 	IncidentView view() {
 		return new IncidentView(this.id, this.createdAt, this.createdBy, this.assignee, this.narrative, this.serviceId,
 				this.workGroupId, this.priority, this.holdReason, this.serviceRequestId, this.clientId, this.unlinkedAt,
-				this.status, this.closedAt, this.processInstanceId);
+				this.status, this.closedAt, this.processInstanceId, this.responseDueAt, this.resolutionDueAt,
+				this.responseBreachedAt, this.resolutionBreachedAt, this.slaPaused);
+	}
+
+	public Instant getCreatedAt() {
+		return this.createdAt;
 	}
 
 	public Long getId() {
@@ -185,6 +225,14 @@ public class Incident {
 
 	public String getAssignee() {
 		return this.assignee;
+	}
+
+	public Long getServiceId() {
+		return this.serviceId;
+	}
+
+	public Priority getPriority() {
+		return this.priority;
 	}
 
 	public Long getWorkGroupId() {

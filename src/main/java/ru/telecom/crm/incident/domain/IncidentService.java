@@ -1,21 +1,21 @@
 package ru.telecom.crm.incident.domain;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
-import jakarta.persistence.criteria.CommonAbstractCriteria;
-import jakarta.persistence.criteria.CriteriaBuilder;
-import jakarta.persistence.criteria.Predicate;
-import jakarta.persistence.criteria.Root;
-import jakarta.persistence.criteria.Subquery;
-
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
@@ -28,6 +28,7 @@ import ru.telecom.crm.directory.Directory;
 import ru.telecom.crm.directory.DirectoryUser;
 import ru.telecom.crm.directory.Role;
 import ru.telecom.crm.incident.IncidentApi;
+import ru.telecom.crm.incident.IncidentClocks;
 import ru.telecom.crm.incident.IncidentProcess;
 import ru.telecom.crm.incident.IncidentSearch;
 import ru.telecom.crm.incident.IncidentStatus;
@@ -35,11 +36,15 @@ import ru.telecom.crm.incident.IncidentView;
 import ru.telecom.crm.incident.OpenIncident;
 import ru.telecom.crm.shared.EngineCalls;
 import ru.telecom.crm.shared.InvalidInputException;
+import ru.telecom.crm.shared.ItemQuery;
 import ru.telecom.crm.shared.ListQueries;
 import ru.telecom.crm.shared.NotFoundException;
-import ru.telecom.crm.shared.SearchFilters;
 import ru.telecom.crm.shared.ProcessLinkCache;
+import ru.telecom.crm.shared.Priority;
+import ru.telecom.crm.shared.PriorityChange;
 import ru.telecom.crm.shared.ProcessLinks;
+import ru.telecom.crm.sla.SlaReading;
+import ru.telecom.crm.status.ActivityKind;
 import ru.telecom.crm.status.StatusRecorder;
 import ru.telecom.crm.status.StatusRecorder.EntityType;
 
@@ -64,8 +69,11 @@ class IncidentService implements IncidentTransitions {
 
 	private final ListQueries lists;
 
+	private final ServiceLevels serviceLevels;
+
 	IncidentService(IncidentRepository incidents, CatalogApi catalog, Directory directory, StatusRecorder history,
-			RuntimeService runtime, Clock clock, ListQueries lists) {
+			RuntimeService runtime, Clock clock, ListQueries lists, ServiceLevels serviceLevels) {
+		this.serviceLevels = serviceLevels;
 		this.incidents = incidents;
 		this.catalog = catalog;
 		this.directory = directory;
@@ -84,15 +92,28 @@ class IncidentService implements IncidentTransitions {
 		Incident incident = this.incidents.save(new Incident(command.serviceRequestId(), command.clientId(),
 				service.id(), service.workGroupId(), command.priority(), actorId, this.clock.instant()));
 		this.history.incidentTransition(incident.getId(), null, IncidentStatus.NEW.name(), null, actorId);
+		this.serviceLevels.update(incident);
+		IncidentView opened = incident.view();
+		VariableMap variables = Variables.createVariables()
+			.putValue(IncidentProcess.WORK_GROUP, "wg-" + service.workGroupCode())
+			.putValue(IncidentProcess.INCIDENT_ID, incident.getId())
+			// the first task is made before the link below: it reads its item from these
+			// transient variables (gone when the start's command ends, never stored)
+			.putValueTyped(ProcessLinks.OPENING_PRIORITY,
+					Variables.stringValue(Objects.requireNonNullElse(opened.priority(), Priority.NORMAL).name(), true))
+			.putValueTyped(ProcessLinks.OPENING_NUMBER, Variables.longValue(opened.id(), true))
+			.putValueTyped(ProcessLinks.OPENING_TIME, Variables.dateValue(Date.from(opened.createdAt()), true));
+		if (opened.dueAt() != null) {
+			variables.putValueTyped(ProcessLinks.OPENING_DUE, Variables.dateValue(Date.from(opened.dueAt()), true));
+		}
+		if (command.clientName() != null) {
+			// the tasks' names carry it (TaskHeadings)
+			variables.putValue(ProcessLinks.CLIENT_NAME, command.clientName());
+		}
 		ProcessInstance process = EngineCalls
 			.asApp(() -> this.runtime.createMessageCorrelation(IncidentProcess.MESSAGE_OPENED)
 				.processInstanceBusinessKey(String.valueOf(incident.getId()))
-				.setVariable(IncidentProcess.WORK_GROUP, "wg-" + service.workGroupCode())
-				.setVariable(IncidentProcess.INCIDENT_ID, incident.getId())
-				.setVariable(ProcessLinks.OPENING_PRIORITY,
-						Variables.stringValue(java.util.Objects
-							.requireNonNullElse(command.priority(), ru.telecom.crm.shared.Priority.NORMAL)
-							.name(), true))
+				.setVariables(variables)
 				.setVariable(IncidentProcess.SUMMARY,
 						"Service " + service.code() + " " + service.name() + "\n"
 								+ ((command.summary() != null) ? command.summary() : ""))
@@ -116,6 +137,10 @@ class IncidentService implements IncidentTransitions {
 			return;
 		}
 		this.history.incidentTransition(id, old.name(), incident.getStatus().name(), incident.getAssignee(), actorId);
+		if (incident.getStatus() != IncidentStatus.ASSIGNED && incident.getStatus() != IncidentStatus.NEW) {
+			// assigning moves no clock
+			this.serviceLevels.update(incident);
+		}
 	}
 
 	@Override
@@ -135,6 +160,39 @@ class IncidentService implements IncidentTransitions {
 		incident.unlink(this.clock.instant());
 		this.history.activity(EntityType.INCIDENT, id, "UNLINKED", actorId,
 				"from service request " + incident.getServiceRequestId());
+	}
+
+	@Override
+	public IncidentView changePriority(long id, PriorityChange change, String actorId) {
+		Incident incident = get(id);
+		Priority old = incident.changePriority(change);
+		this.serviceLevels.update(incident);
+		this.history.activity(EntityType.INCIDENT, id, ActivityKind.PRIORITY_CHANGED.name(), actorId,
+				change.details(old));
+		return incident.view();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<IncidentClocks> clocks(long id) {
+		return this.incidents.findById(id).flatMap(this.serviceLevels::of);
+	}
+
+	@Override
+	public boolean recordBreach(long id, SlaReading.Target target, Instant dueAt) {
+		return ((target == SlaReading.Target.RESPONSE) ? this.incidents.recordResponseBreach(id, dueAt)
+				: this.incidents.recordResolutionBreach(id, dueAt)) == 1;
+	}
+
+	@Override
+	public void readClocksAgain(long id) {
+		this.serviceLevels.update(get(id));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<Long> openIds(long afterId, int limit) {
+		return this.incidents.findOpenIds(afterId, IncidentStatus.CLOSED, PageRequest.of(0, limit));
 	}
 
 	@Override
@@ -171,50 +229,24 @@ class IncidentService implements IncidentTransitions {
 	@Override
 	@Transactional(readOnly = true)
 	public Page<IncidentView> search(IncidentSearch search, Pageable page) {
-		return this.lists.page(Incident.class, specification(search.scope(), search), page).map(Incident::view);
+		return this.lists.page(Incident.class, IncidentSpecification.of(search.scope(), search), page)
+			.map(Incident::view);
 	}
 
-	private static Specification<Incident> specification(IncidentSearch.Scope scope, IncidentSearch search) {
-		return (root, query, cb) -> {
-			List<Predicate> where = new ArrayList<>();
-			if (scope != null) {
-				List<Predicate> visible = scope.thirdLineWork(root, cb);
-				if (!scope.requestAssignees().isEmpty() || scope.unassignedRequests()) {
-					visible.add(root.get("serviceRequestId").in(requestsOwnedBy(query, cb, scope)));
-				}
-				where.add(visible.isEmpty() ? cb.disjunction() : cb.or(visible.toArray(Predicate[]::new)));
-			}
-			SearchFilters filters = new SearchFilters(cb);
-			where.forEach(filters::add);
-			if (search != null) {
-				filters.equal(root.get("status"), search.status())
-					.equal(root.get("clientId"), search.clientId())
-					.equal(root.get("assignee"), search.assignee())
-					.equal(root.get("serviceId"), search.serviceId())
-					.equal(root.get("workGroupId"), search.workGroupId())
-					.contains(root.get("narrative"), search.text())
-					.between(root.get("createdAt"), search.createdFrom(), search.createdTo());
-			}
-			return filters.all();
-		};
-	}
-
-	/**
-	 * The ids of the requests assigned to one of the scope's request assignees, or
-	 * unassigned when it says so.
-	 */
-	private static Subquery<Long> requestsOwnedBy(CommonAbstractCriteria query, CriteriaBuilder cb,
-			IncidentSearch.Scope scope) {
-		Subquery<Long> owned = query.subquery(Long.class);
-		Root<RequestOwner> request = owned.from(RequestOwner.class);
-		List<Predicate> owners = new ArrayList<>();
-		if (!scope.requestAssignees().isEmpty()) {
-			owners.add(request.get("assignee").in(scope.requestAssignees()));
+	@Override
+	@Transactional(readOnly = true)
+	public List<IncidentView> find(IncidentSearch.Scope scope, ItemQuery query, int limit) {
+		List<List<Incident>> found = new ArrayList<>();
+		for (Specification<Incident> part : query.<Incident>parts(null, "narrative")) {
+			found.add(this.lists.first(Incident.class, IncidentSpecification.of(scope, null).and(part),
+					ItemQuery.NEWEST, limit));
 		}
-		if (scope.unassignedRequests()) {
-			owners.add(cb.isNull(request.get("assignee")));
-		}
-		return owned.select(request.get("id")).where(cb.or(owners.toArray(Predicate[]::new)));
+		return ItemQuery
+			.merged(found, Incident::getId,
+					Comparator.comparing(Incident::getCreatedAt).thenComparing(Incident::getId).reversed(), limit)
+			.stream()
+			.map(Incident::view)
+			.toList();
 	}
 
 	/**
@@ -229,7 +261,7 @@ class IncidentService implements IncidentTransitions {
 			.filter((found) -> found.groups().contains(group))
 			.filter((found) -> found.hasRole(Role.SL3_USER) || found.hasRole(Role.SL3_MANAGER))
 			.orElseThrow(() -> new InvalidInputException("engineer",
-					"'" + engineer + "' is not an engineer of work group " + group));
+					"User '" + engineer + "' is not an engineer of work group " + group));
 		return user.id();
 	}
 

@@ -3,6 +3,8 @@ package ru.telecom.crm.incident.domain;
 import ru.telecom.crm.incident.IncidentApi;
 import ru.telecom.crm.incident.IncidentApi.TransitionDetails;
 import ru.telecom.crm.incident.IncidentStatus;
+import ru.telecom.crm.incident.IncidentView;
+import ru.telecom.crm.shared.PriorityChange;
 
 /**
  * The incident's raw transitions, made by its process's delegates and listeners and by
@@ -26,5 +28,11 @@ public interface IncidentTransitions extends IncidentApi {
 
 	/** Records that the incident let go of its request. */
 	void markUnlinked(long id, String actorId);
+
+	/**
+	 * Gives the incident a new priority, with its activity row; refused (a conflict) when
+	 * closed or already of that priority. Its tasks are the caller's to follow.
+	 */
+	IncidentView changePriority(long id, PriorityChange change, String actorId);
 
 }

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import ru.telecom.crm.incident.IncidentLifecycle;
 import ru.telecom.crm.incident.IncidentProcess;
 import ru.telecom.crm.incident.IncidentProcess.Decision;
+import ru.telecom.crm.shared.ConflictException;
 import ru.telecom.crm.shared.InvalidInputException;
 
 /**
@@ -22,6 +23,11 @@ class IncidentDecisionGuard implements TaskListener {
 
 	@Override
 	public void notify(DelegateTask task) {
+		if (task.getExecution() == null) {
+			// the task was read, then another completion ended its process before its
+			// execution was: what this one set had nowhere to go (a race, not bad input)
+			throw new ConflictException("The item has moved on meanwhile (its step is done or gone); read it again");
+		}
 		Set<Decision> offered = IncidentLifecycle.decisionsAt(task.getTaskDefinitionKey());
 		Object decision = task.getVariable(IncidentProcess.DECISION);
 		if (decision == null || offered.stream().noneMatch((option) -> option.name().equals(decision.toString()))) {

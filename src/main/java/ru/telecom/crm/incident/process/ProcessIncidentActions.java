@@ -13,23 +13,27 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import ru.telecom.crm.incident.IncidentActions;
-import ru.telecom.crm.incident.IncidentApi;
 import ru.telecom.crm.incident.IncidentApi.TransitionDetails;
 import ru.telecom.crm.incident.IncidentLifecycle;
 import ru.telecom.crm.incident.IncidentProcess;
 import ru.telecom.crm.incident.IncidentProcess.Decision;
 import ru.telecom.crm.incident.IncidentStatus;
 import ru.telecom.crm.incident.IncidentView;
+import ru.telecom.crm.incident.domain.IncidentTransitions;
 import ru.telecom.crm.shared.CurrentActor;
 import ru.telecom.crm.shared.EngineCalls;
 import ru.telecom.crm.shared.IllegalTransitionException;
 import ru.telecom.crm.shared.NotFoundException;
+import ru.telecom.crm.shared.OpenTasks;
+import ru.telecom.crm.shared.Priority;
+import ru.telecom.crm.shared.PriorityChange;
+import ru.telecom.crm.shared.TaskHeadings;
 
 @Service
 @Transactional
 class ProcessIncidentActions implements IncidentActions {
 
-	private final IncidentApi incidents;
+	private final IncidentTransitions incidents;
 
 	private final TaskService tasks;
 
@@ -39,8 +43,12 @@ class ProcessIncidentActions implements IncidentActions {
 
 	private final ProcessEngine engine;
 
-	ProcessIncidentActions(IncidentApi incidents, ProcessEngine engine, CurrentActor actor) {
+	private final OpenTasks openTasks;
+
+	ProcessIncidentActions(IncidentTransitions incidents, ProcessEngine engine, CurrentActor actor,
+			OpenTasks openTasks) {
 		this.incidents = incidents;
+		this.openTasks = openTasks;
 		this.engine = engine;
 		this.tasks = engine.getTaskService();
 		this.runtime = engine.getRuntimeService();
@@ -53,6 +61,17 @@ class ProcessIncidentActions implements IncidentActions {
 			change(id, target, details);
 			return null;
 		});
+	}
+
+	@Override
+	public IncidentView changePriority(long id, Priority priority, String reason) {
+		PriorityChange change = PriorityChange.of(priority, reason);
+		IncidentView changed = this.incidents.changePriority(id, change, this.actor.id());
+		// the task's priority and name are the incident's (TaskHeadings)
+		// and its due date the incident's clocks, read again under the new priority
+		this.openTasks.priorityChanged(changed.processInstanceId(), TaskHeadings.INCIDENT, id, changed.priority(),
+				changed.dueAt());
+		return changed;
 	}
 
 	@Override

@@ -25,6 +25,7 @@ import ru.telecom.crm.legacy.LegacyDb;
 import ru.telecom.crm.legacy.LegacyOrder;
 import ru.telecom.crm.legacy.LegacyUnavailableException;
 import ru.telecom.crm.shared.Phones;
+import ru.telecom.crm.shared.SearchFilters;
 
 /**
  * LegacyDB over its own read-only connection pool. The pool is not a Spring
@@ -107,6 +108,36 @@ class JdbcLegacyDb implements LegacyDb, DisposableBean {
 		return guarded(() -> this.jdbc.sql(
 				"select order_no, cust_id, title, amount, created from orders where cust_id = ? order by created, order_no")
 			.param(custId)
+			.query(ORDER)
+			.list());
+	}
+
+	@Override
+	public List<LegacyCustomer> searchCustomers(String text, String e164, int limit) {
+		if (e164 != null) {
+			return findCustomerByPhone(e164).map(List::of).orElse(List.of());
+		}
+		String like = SearchFilters.containing(text);
+		String digits = text.replaceAll("\\D", "");
+		String byDigits = (digits.length() >= 4) ? " or " + digitsOfPhone() + " like :digits" : "";
+		return guarded(() -> this.jdbc
+			.sql("select " + CUSTOMER_COLUMNS + " from customers where lower(full_name) like :like escape '\\'"
+					+ " or lower(org_name) like :like escape '\\' or lower(email) like :like escape '\\'" + byDigits
+					+ " order by cust_id fetch first " + limit + " rows only")
+			.param("like", like)
+			.param("digits", "%" + digits + "%")
+			.query(CUSTOMER)
+			.list());
+	}
+
+	@Override
+	public List<LegacyOrder> searchOrders(String text, int limit) {
+		String like = SearchFilters.containing(text);
+		return guarded(() -> this.jdbc.sql(
+				"select order_no, cust_id, title, amount, created from orders where lower(order_no) like :like escape '\\'"
+						+ " or lower(title) like :like escape '\\' order by order_no fetch first " + limit
+						+ " rows only")
+			.param("like", like)
 			.query(ORDER)
 			.list());
 	}

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -14,6 +15,7 @@ import ru.telecom.crm.notes.AttachmentView;
 import ru.telecom.crm.notes.FileType;
 import ru.telecom.crm.notes.NoteView;
 import ru.telecom.crm.notes.NotesApi;
+import ru.telecom.crm.shared.SearchFilters;
 import ru.telecom.crm.shared.ApiLimits;
 import ru.telecom.crm.shared.InvalidInputException;
 import ru.telecom.crm.status.StatusRecorder;
@@ -45,6 +47,15 @@ class NoteService implements NotesApi {
 		this.history = history;
 		this.limits = limits;
 		this.clock = clock;
+	}
+
+	@Override
+	public List<NotedItem> itemsNoted(String text, int limit) {
+		return this.notes.findByTextLike(SearchFilters.containing(text), PageRequest.of(0, limit))
+			.stream()
+			.map((note) -> new NotedItem(note.view().itemType(), note.view().itemId()))
+			.distinct()
+			.toList();
 	}
 
 	@Override

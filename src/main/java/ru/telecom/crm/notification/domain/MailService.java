@@ -2,6 +2,8 @@ package ru.telecom.crm.notification.domain;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Optional;
@@ -12,6 +14,9 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -26,10 +31,12 @@ import ru.telecom.crm.customer.ClientView;
 import ru.telecom.crm.customer.CustomerApi;
 import ru.telecom.crm.directory.Directory;
 import ru.telecom.crm.directory.DirectoryUser;
+import ru.telecom.crm.directory.Role;
 import ru.telecom.crm.incident.IncidentApi;
 import ru.telecom.crm.incident.IncidentView;
 import ru.telecom.crm.notification.MailKind;
 import ru.telecom.crm.notification.NotificationApi;
+import ru.telecom.crm.notification.SlaAlarmMail;
 import ru.telecom.crm.servicerequest.ServiceRequestApi;
 import ru.telecom.crm.shared.CurrentActor;
 import ru.telecom.crm.shared.NotFoundException;
@@ -60,13 +67,18 @@ class MailService implements NotificationApi {
 
 	private final Clock clock;
 
+	private final MeterRegistry meters;
+
+	private static final DateTimeFormatter DUE_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z");
+
 	private final MailTexts texts = new MailTexts();
 
 	private final Session session = Session.getInstance(new Properties());
 
 	MailService(MailDeliveryRepository deliveries, JavaMailSender sender, MailSettings settings, IncidentApi incidents,
 			ServiceRequestApi requests, CustomerApi customers, CatalogApi catalog, Directory directory,
-			StatusRecorder history, Clock clock) {
+			StatusRecorder history, Clock clock, MeterRegistry meters) {
+		this.meters = meters;
 		this.deliveries = deliveries;
 		this.sender = sender;
 		this.settings = settings;
@@ -92,7 +104,7 @@ class MailService implements NotificationApi {
 				: toStaff(kind, incident, client);
 		String messageId = "<" + eventKey + "@" + this.settings.messageIdDomain() + ">";
 		if (!letter.to().isEmpty()) {
-			this.sender.send(message(messageId, letter));
+			send(kind, message(messageId, letter));
 		}
 		this.deliveries.save(new MailDelivery(eventKey, messageId, kind.name(), incidentId,
 				String.join(", ", letter.to()), letter.text().subject(), this.clock.instant()));
@@ -100,6 +112,105 @@ class MailService implements NotificationApi {
 				CurrentActor.SYSTEM,
 				kind + " to " + (letter.to().isEmpty() ? "nobody" : String.join(", ", letter.to())));
 		return !letter.to().isEmpty();
+	}
+
+	@Override
+	@Transactional(noRollbackFor = MailException.class)
+	public boolean sendSlaMail(long incidentId, SlaAlarmMail alarm, String eventKey) {
+		if (this.deliveries.existsByEventKey(eventKey)) {
+			return false;
+		}
+		IncidentView incident = this.incidents.find(incidentId)
+			.orElseThrow(() -> new NotFoundException("Incident", incidentId));
+		ServiceView service = this.catalog.findServiceById(incident.serviceId()).orElseThrow();
+		WorkGroupView group = this.catalog.findWorkGroupById(incident.workGroupId()).orElseThrow();
+		Set<String> to = slaRecipients(alarm, incident, group);
+		String template = "mail.sla." + alarm.kind().name().toLowerCase(Locale.ROOT) + "."
+				+ alarm.target().name().toLowerCase(Locale.ROOT);
+		ZoneId zone = this.settings.zone();
+		Object[] args = { String.valueOf(incident.id()), service.name(), group.name(), incident.priority(),
+				String.valueOf(incident.serviceRequestId()), (incident.assignee() != null) ? incident.assignee() : "-",
+				DUE_FORMAT.withZone(zone).format(alarm.dueAt()), String.valueOf(alarm.level()),
+				(alarm.escalation() != null) ? alarm.escalation().level().name() : "" };
+		MailTexts.Text text = this.texts.of(template, this.settings.locale(), args);
+		String messageId = "<" + eventKey + "@" + this.settings.messageIdDomain() + ">";
+		if (!to.isEmpty()) {
+			send(MailKind.SLA_ALARM, message(messageId, new Letter(to, text)));
+		}
+		this.deliveries.save(new MailDelivery(eventKey, messageId, MailKind.SLA_ALARM.name(), incidentId,
+				String.join(", ", to), text.subject(), this.clock.instant()));
+		this.history.activity(EntityType.INCIDENT, incidentId, to.isEmpty() ? "MAIL_SKIPPED" : "MAIL_SENT",
+				CurrentActor.SYSTEM,
+				MailKind.SLA_ALARM + " " + alarm.target() + " " + alarm.kind()
+						+ ((alarm.level() > 0) ? " " + alarm.level() : "") + " to "
+						+ (to.isEmpty() ? "nobody" : String.join(", ", to)));
+		return !to.isEmpty();
+	}
+
+	/**
+	 * Who an alarm reaches: the warning the engineer (the group's manager while nobody is
+	 * assigned), the breach the engineer and the group's manager, an escalation its
+	 * level's person; the request agent's manager is the helpdesk's managers when the
+	 * request has no agent.
+	 */
+	private Set<String> slaRecipients(SlaAlarmMail alarm, IncidentView incident, WorkGroupView group) {
+		Set<String> to = new LinkedHashSet<>();
+		Optional<String> engineer = emailOf(incident.assignee());
+		switch (alarm.kind()) {
+			case WARNING -> engineer.or(() -> emailOf(group.managerId())).ifPresent(to::add);
+			case BREACH -> {
+				engineer.ifPresent(to::add);
+				emailOf(group.managerId()).ifPresent(to::add);
+			}
+			case ESCALATION -> {
+				switch (alarm.escalation().level()) {
+					case ENGINEER -> engineer.or(() -> emailOf(group.managerId())).ifPresent(to::add);
+					case GROUP_MANAGER -> emailOf(group.managerId()).ifPresent(to::add);
+					case AGENT_MANAGER -> {
+						Optional<String> agentManager = this.requests.find(incident.serviceRequestId())
+							.flatMap((request) -> Optional.ofNullable(request.assignee()))
+							.flatMap(this.directory::findUser)
+							.flatMap((agent) -> emailOf(agent.managerId()));
+						if (agentManager.isPresent()) {
+							to.add(agentManager.get());
+						}
+						else {
+							this.directory.membersOf(Directory.HELPDESK_GROUP)
+								.stream()
+								.filter((user) -> user.hasRole(Role.HELP_DESK_MANAGER))
+								.map(DirectoryUser::email)
+								.filter((email) -> email != null && !email.isBlank())
+								.forEach(to::add);
+						}
+					}
+					case HEAD_OF_SUPPORT -> to.add(alarm.escalation().address());
+				}
+			}
+		}
+		return to;
+	}
+
+	/**
+	 * Hands the mail to the server and counts the outcome in {@code crm_mails_total}: a
+	 * mail that left is counted whether or not the delivery record commits.
+	 */
+	private void send(MailKind kind, MimeMessage message) {
+		try {
+			this.sender.send(message);
+			counted(kind, "sent");
+		}
+		catch (MailException ex) {
+			counted(kind, "failed");
+			throw ex;
+		}
+	}
+
+	private void counted(MailKind kind, String outcome) {
+		Counter.builder("crm.mails")
+			.description("Mails handed to the mail server (sent) or refused by it (failed), by kind")
+			.tags("kind", kind.name(), "outcome", outcome)
+			.register(this.meters)
+			.increment();
 	}
 
 	/** A mail to staff: the incident, its client, its engineer and what was done. */

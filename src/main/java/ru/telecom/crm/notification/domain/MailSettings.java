@@ -1,6 +1,7 @@
 package ru.telecom.crm.notification.domain;
 
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.Locale;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -18,10 +19,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code captureDir}, readable without a mail server)
  * @param captureDir where captured mails go
  * @param messageIdDomain the right-hand side of our Message-IDs
+ * @param zone the time zone staff mails write instants in (an SLA due time)
  */
 @ConfigurationProperties("crm.mail")
 record MailSettings(@DefaultValue("helpdesk@telecom.example") String from, @DefaultValue("en") Locale locale,
 		@DefaultValue("ru") Locale clientLocale, @DefaultValue("smtp") String transport,
-		@DefaultValue("target/mail") Path captureDir,
-		@DefaultValue("helpdesk.telecom.example") String messageIdDomain) {
+		@DefaultValue("target/mail") Path captureDir, @DefaultValue("helpdesk.telecom.example") String messageIdDomain,
+		@DefaultValue("Europe/Moscow") ZoneId zone) {
 }

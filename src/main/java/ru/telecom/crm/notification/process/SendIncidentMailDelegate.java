@@ -15,6 +15,7 @@ import ru.telecom.crm.incident.IncidentApi;
 import ru.telecom.crm.notification.IncidentMailProcess;
 import ru.telecom.crm.notification.MailKind;
 import ru.telecom.crm.notification.NotificationApi;
+import ru.telecom.crm.notification.SlaAlarmMail;
 import ru.telecom.crm.shared.EngineCalls;
 
 /**
@@ -48,6 +49,12 @@ class SendIncidentMailDelegate implements JavaDelegate {
 		if (event == null) {
 			MailKind kind = MailKind.valueOf((String) execution.getVariable(IncidentMailProcess.MAIL_KIND));
 			Object handedOver = execution.getVariable(IncidentMailProcess.EVENT_KEY);
+			if (kind == MailKind.SLA_ALARM) {
+				this.notifications.sendSlaMail(incidentId,
+						SlaAlarmMail.parse((String) execution.getVariable(IncidentMailProcess.SLA_ALARM)),
+						handedOver.toString());
+				return;
+			}
 			this.notifications.sendIncidentMail(kind, incidentId,
 					(handedOver != null) ? handedOver.toString() : eventKey(incidentId, kind, execution));
 			return;

@@ -2,7 +2,6 @@ package ru.telecom.crm.security.process;
 
 import java.util.LinkedHashSet;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 
 import org.camunda.bpm.engine.AuthorizationService;
@@ -18,8 +17,6 @@ import ru.telecom.crm.access.AccessPolicy;
 import ru.telecom.crm.security.InstanceGrants;
 import ru.telecom.crm.security.TaskListColumns;
 import ru.telecom.crm.shared.EngineCalls;
-import ru.telecom.crm.shared.Priority;
-import ru.telecom.crm.shared.ProcessLinks;
 
 /**
  * Lets managers see their people's tasks in Tasklist (DESIGN §3): when a task is created
@@ -27,7 +24,8 @@ import ru.telecom.crm.shared.ProcessLinks;
  * in may read it and hand it to someone else. The engine itself grants the assignee and
  * the candidate groups. Who those managers are is the access policy's answer. They also
  * see the task's process in Cockpit. A new task also gets its own copy of what Tasklist's
- * list shows beside it ({@link TaskListColumns}) and its item's priority.
+ * list shows of it ({@link TaskListColumns}): its item's number, priority, client and
+ * opening time.
  */
 @Component
 class TaskVisibilityListener implements TaskListener {
@@ -47,12 +45,8 @@ class TaskVisibilityListener implements TaskListener {
 		boolean created = TaskListener.EVENTNAME_CREATE.equals(task.getEventName());
 		AccessPolicy.TaskItem item = this.access.itemOfTask(process, created);
 		if (created) {
-			TaskListColumns.copyOnto(task);
-			// the item's priority is the task's: Tasklist shows it and sorts by it
-			Optional.ofNullable(item.priority())
-				.or(() -> Optional.ofNullable((String) task.getVariable(ProcessLinks.OPENING_PRIORITY))
-					.map(Priority::valueOf))
-				.ifPresent((priority) -> task.setPriority(priority.taskPriority()));
+			// its name, priority and opening time are the item's, and the list's columns
+			TaskListColumns.copyOnto(task, item);
 		}
 		Set<String> groups = new LinkedHashSet<>();
 		task.getCandidates().stream().map(IdentityLink::getGroupId).filter(Objects::nonNull).forEach(groups::add);

@@ -4,6 +4,7 @@ import ru.telecom.crm.servicerequest.CloseReason;
 import ru.telecom.crm.servicerequest.NewServiceRequest;
 import ru.telecom.crm.servicerequest.ServiceRequestApi;
 import ru.telecom.crm.servicerequest.ServiceRequestView;
+import ru.telecom.crm.shared.PriorityChange;
 
 /**
  * The request's raw transitions, made by its process's delegates and listeners and by
@@ -30,5 +31,12 @@ public interface RequestTransitions extends ServiceRequestApi {
 
 	/** {@code → CLOSED} with the reason. */
 	void close(long id, CloseReason reason, String actorId);
+
+	/**
+	 * Gives the request a new priority, with its activity row; refused (a conflict) when
+	 * closed or already of that priority. Its tasks and incident are the caller's to
+	 * follow.
+	 */
+	ServiceRequestView changePriority(long id, PriorityChange change, String actorId);
 
 }

@@ -19,6 +19,7 @@ import ru.telecom.crm.servicerequest.RequestStatus;
 import ru.telecom.crm.servicerequest.ServiceRequestView;
 import ru.telecom.crm.shared.IllegalTransitionException;
 import ru.telecom.crm.shared.Priority;
+import ru.telecom.crm.shared.PriorityChange;
 
 /** A customer's service request (обращение). */
 @Entity
@@ -124,6 +125,22 @@ public class ServiceRequest {
 		return old;
 	}
 
+	/**
+	 * Takes the new priority; a closed request keeps the one it closed with, and the
+	 * priority it already has is refused as a repeated change.
+	 * @return the priority before
+	 */
+	Priority changePriority(PriorityChange change) {
+		if (this.status == RequestStatus.CLOSED) {
+			throw new IllegalTransitionException(
+					"Service request " + this.id + " is CLOSED and its priority cannot change");
+		}
+		change.requireChangeFrom(this.priority, "Service request " + this.id);
+		Priority old = this.priority;
+		this.priority = change.priority();
+		return old;
+	}
+
 	void attachToProcess(String processInstanceId) {
 		this.processInstanceId = processInstanceId;
 	}
@@ -136,6 +153,10 @@ public class ServiceRequest {
 		RequestStatus old = this.status;
 		this.status = target;
 		return old;
+	}
+
+	public Instant getCreatedAt() {
+		return this.createdAt;
 	}
 
 	public Long getId() {

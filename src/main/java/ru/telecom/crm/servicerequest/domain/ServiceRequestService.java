@@ -2,14 +2,12 @@ package ru.telecom.crm.servicerequest.domain;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-import jakarta.persistence.criteria.CommonAbstractCriteria;
-import jakarta.persistence.criteria.CriteriaBuilder;
-import jakarta.persistence.criteria.Predicate;
-import jakarta.persistence.criteria.Root;
-import jakarta.persistence.criteria.Subquery;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -17,18 +15,20 @@ import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import ru.telecom.crm.incident.IncidentSearch;
 import ru.telecom.crm.servicerequest.CloseReason;
 import ru.telecom.crm.servicerequest.NewServiceRequest;
 import ru.telecom.crm.servicerequest.RequestSearch;
 import ru.telecom.crm.servicerequest.RequestStatus;
 import ru.telecom.crm.servicerequest.ServiceRequestApi;
 import ru.telecom.crm.servicerequest.ServiceRequestView;
+import ru.telecom.crm.shared.AfterCommit;
+import ru.telecom.crm.shared.ItemQuery;
 import ru.telecom.crm.shared.ListQueries;
 import ru.telecom.crm.shared.NotFoundException;
-import ru.telecom.crm.shared.SearchFilters;
 import ru.telecom.crm.shared.Priority;
+import ru.telecom.crm.shared.PriorityChange;
 import ru.telecom.crm.shared.ProcessLinkCache;
+import ru.telecom.crm.status.ActivityKind;
 import ru.telecom.crm.status.StatusRecorder;
 import ru.telecom.crm.status.StatusRecorder.EntityType;
 
@@ -47,7 +47,11 @@ class ServiceRequestService implements RequestTransitions {
 
 	private final ListQueries lists;
 
-	ServiceRequestService(ServiceRequestRepository requests, StatusRecorder history, Clock clock, ListQueries lists) {
+	private final MeterRegistry meters;
+
+	ServiceRequestService(ServiceRequestRepository requests, StatusRecorder history, Clock clock, ListQueries lists,
+			MeterRegistry meters) {
+		this.meters = meters;
 		this.requests = requests;
 		this.history = history;
 		this.clock = clock;
@@ -61,6 +65,11 @@ class ServiceRequestService implements RequestTransitions {
 			.save(new ServiceRequest(request.channel(), priority, request.description(), actorId, request.assignee(),
 					request.clientId(), request.orderId(), request.rawMessage(), this.clock.instant()));
 		this.history.requestTransition(created.getId(), null, RequestStatus.NEW.name(), created.getAssignee(), actorId);
+		AfterCommit.run(() -> Counter.builder("crm.intake")
+			.description("Service requests created, by channel")
+			.tag("channel", request.channel().name())
+			.register(this.meters)
+			.increment());
 		return created.view();
 	}
 
@@ -120,6 +129,15 @@ class ServiceRequestService implements RequestTransitions {
 	}
 
 	@Override
+	public ServiceRequestView changePriority(long id, PriorityChange change, String actorId) {
+		ServiceRequest request = get(id);
+		Priority old = request.changePriority(change);
+		this.history.activity(EntityType.SERVICE_REQUEST, id, ActivityKind.PRIORITY_CHANGED.name(), actorId,
+				change.details(old));
+		return request.view();
+	}
+
+	@Override
 	@Transactional(readOnly = true)
 	public Optional<ServiceRequestView> find(long id) {
 		return this.requests.findById(id).map(ServiceRequest::view);
@@ -128,48 +146,25 @@ class ServiceRequestService implements RequestTransitions {
 	@Override
 	@Transactional(readOnly = true)
 	public Page<ServiceRequestView> search(RequestSearch search, Pageable page) {
-		return this.lists.page(ServiceRequest.class, specification(search.scope(), search), page)
+		return this.lists.page(ServiceRequest.class, RequestSpecification.of(search.scope(), search), page)
 			.map(ServiceRequest::view);
 	}
 
-	private static Specification<ServiceRequest> specification(RequestSearch.Scope scope, RequestSearch search) {
-		return (root, query, cb) -> {
-			List<Predicate> where = new ArrayList<>();
-			if (scope != null) {
-				List<Predicate> visible = new ArrayList<>();
-				if (!scope.assignees().isEmpty()) {
-					visible.add(root.get("assignee").in(scope.assignees()));
-				}
-				if (scope.unassigned()) {
-					visible.add(cb.isNull(root.get("assignee")));
-				}
-				if (scope.behindIncidents() != null) {
-					visible.add(root.get("id").in(behind(query, cb, scope.behindIncidents())));
-				}
-				where.add(visible.isEmpty() ? cb.disjunction() : cb.or(visible.toArray(Predicate[]::new)));
-			}
-			SearchFilters filters = new SearchFilters(cb);
-			where.forEach(filters::add);
-			if (search != null) {
-				filters.equal(root.get("status"), search.status())
-					.equal(root.get("clientId"), search.clientId())
-					.equal(root.get("assignee"), search.assignee())
-					.equal(root.get("orderId"), search.orderId())
-					.contains(root.get("description"), search.text())
-					.between(root.get("createdAt"), search.createdFrom(), search.createdTo());
-			}
-			return filters.all();
-		};
-	}
-
-	/** The ids of the requests behind the incidents of that third-line work. */
-	private static Subquery<Long> behind(CommonAbstractCriteria query, CriteriaBuilder cb,
-			IncidentSearch.Scope incidents) {
-		Subquery<Long> behind = query.subquery(Long.class);
-		Root<IncidentLink> incident = behind.from(IncidentLink.class);
-		List<Predicate> visible = incidents.thirdLineWork(incident, cb);
-		return behind.select(incident.get("serviceRequestId"))
-			.where(visible.isEmpty() ? cb.disjunction() : cb.or(visible.toArray(Predicate[]::new)));
+	@Override
+	@Transactional(readOnly = true)
+	public List<ServiceRequestView> find(RequestSearch.Scope scope, ItemQuery query, int limit) {
+		List<List<ServiceRequest>> found = new ArrayList<>();
+		for (Specification<ServiceRequest> part : query.<ServiceRequest>parts("orderId", "description")) {
+			found.add(this.lists.first(ServiceRequest.class, RequestSpecification.of(scope, null).and(part),
+					ItemQuery.NEWEST, limit));
+		}
+		return ItemQuery
+			.merged(found, ServiceRequest::getId,
+					Comparator.comparing(ServiceRequest::getCreatedAt).thenComparing(ServiceRequest::getId).reversed(),
+					limit)
+			.stream()
+			.map(ServiceRequest::view)
+			.toList();
 	}
 
 	private ServiceRequest get(long id) {

@@ -13,6 +13,7 @@ import ru.telecom.crm.servicerequest.ServiceRequestProcess;
 import ru.telecom.crm.servicerequest.ServiceRequestView;
 import ru.telecom.crm.shared.CurrentActor;
 import ru.telecom.crm.shared.InvalidInputException;
+import ru.telecom.crm.shared.ProcessLinks;
 
 import static ru.telecom.crm.servicerequest.ServiceRequestProcess.SERVICE_CODE;
 
@@ -38,8 +39,10 @@ class OpenIncidentDelegate implements JavaDelegate {
 		Long serviceCode = serviceCode(execution.getVariable(SERVICE_CODE));
 		this.requests.markInProgress(requestId, this.actor.id());
 		ServiceRequestView request = this.requests.find(requestId).orElseThrow();
-		IncidentView incident = this.incidents.open(new OpenIncident(requestId, request.clientId(), request.priority(),
-				serviceCode.intValue(), summary(execution, request)), this.actor.id());
+		IncidentView incident = this.incidents.open(
+				new OpenIncident(requestId, request.clientId(), request.priority(), serviceCode.intValue(),
+						summary(execution, request), (String) execution.getVariable(ProcessLinks.CLIENT_NAME)),
+				this.actor.id());
 		// the incident is found through its request (and its process), not a variable
 	}
 

@@ -17,23 +17,32 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import ru.telecom.crm.status.StatusRecorder;
+import ru.telecom.crm.status.StatusRecorder.EntityType;
+
 import ru.telecom.crm.customer.IntakeParty;
+import ru.telecom.crm.incident.IncidentActions;
 import ru.telecom.crm.incident.IncidentApi;
+import ru.telecom.crm.incident.IncidentStatus;
 import ru.telecom.crm.incident.IncidentView;
 import ru.telecom.crm.servicerequest.Channel;
 import ru.telecom.crm.servicerequest.ChannelMessage;
 import ru.telecom.crm.servicerequest.OpenRequest;
 import ru.telecom.crm.servicerequest.RequestActions;
 import ru.telecom.crm.servicerequest.RequestLifecycle;
-import ru.telecom.crm.servicerequest.ServiceRequestApi;
 import ru.telecom.crm.servicerequest.ServiceRequestProcess;
 import ru.telecom.crm.servicerequest.ServiceRequestProcess.Decision;
 import ru.telecom.crm.servicerequest.ServiceRequestView;
+import ru.telecom.crm.servicerequest.domain.RequestTransitions;
 import ru.telecom.crm.shared.CurrentActor;
 import ru.telecom.crm.shared.EngineCalls;
 import ru.telecom.crm.shared.IllegalTransitionException;
 import ru.telecom.crm.shared.KeyRaceRetry;
 import ru.telecom.crm.shared.NotFoundException;
+import ru.telecom.crm.shared.OpenTasks;
+import ru.telecom.crm.shared.Priority;
+import ru.telecom.crm.shared.PriorityChange;
+import ru.telecom.crm.shared.TaskHeadings;
 
 import static ru.telecom.crm.servicerequest.ServiceRequestProcess.CHANNEL;
 import static ru.telecom.crm.servicerequest.ServiceRequestProcess.CLIENT_EMAIL;
@@ -55,13 +64,20 @@ import static ru.telecom.crm.servicerequest.ServiceRequestProcess.TASK_QUALIFY_R
 @Service
 class ProcessRequestActions implements RequestActions {
 
+	/** The activity that keeps why a request was closed without an incident. */
+	static final String CLOSE_REASON_ACTIVITY = "CLOSE_REASON";
+
 	private final RuntimeService runtime;
 
 	private final TaskService tasks;
 
-	private final ServiceRequestApi requests;
+	private final RequestTransitions requests;
 
 	private final IncidentApi incidents;
+
+	private final IncidentActions incidentActions;
+
+	private final OpenTasks openTasks;
 
 	private final KeyRaceRetry keyRaceRetry;
 
@@ -69,9 +85,15 @@ class ProcessRequestActions implements RequestActions {
 
 	private final CurrentActor actor;
 
-	ProcessRequestActions(ProcessEngine engine, ServiceRequestApi requests, IncidentApi incidents,
-			KeyRaceRetry keyRaceRetry, CurrentActor actor) {
+	private final StatusRecorder status;
+
+	ProcessRequestActions(ProcessEngine engine, RequestTransitions requests, IncidentApi incidents,
+			IncidentActions incidentActions, OpenTasks openTasks, KeyRaceRetry keyRaceRetry, CurrentActor actor,
+			StatusRecorder status) {
 		this.engine = engine;
+		this.incidentActions = incidentActions;
+		this.openTasks = openTasks;
+		this.status = status;
 		this.actor = actor;
 		this.runtime = engine.getRuntimeService();
 		this.tasks = engine.getTaskService();
@@ -139,13 +161,33 @@ class ProcessRequestActions implements RequestActions {
 
 	@Override
 	@Transactional
-	public void closeWithoutIncident(long requestId) {
+	public void closeWithoutIncident(long requestId, String reason) {
 		EngineCalls.asApp(this.engine, () -> {
 			Task task = taskOf(requestId, TASK_QUALIFY_REQUEST, Decision.CLOSE, "be closed without an incident");
 			take(task);
 			this.tasks.complete(task.getId(), Map.of(DECISION, Decision.CLOSE.name()));
 			return null;
 		});
+		if (reason != null && !reason.isBlank()) {
+			// one statement, only on this path
+			this.status.activity(EntityType.SERVICE_REQUEST, requestId, CLOSE_REASON_ACTIVITY, this.actor.id(),
+					reason.strip());
+		}
+	}
+
+	@Override
+	@Transactional
+	public ServiceRequestView changePriority(long requestId, Priority priority, String reason) {
+		PriorityChange change = PriorityChange.of(priority, reason);
+		ServiceRequestView changed = this.requests.changePriority(requestId, change, this.actor.id());
+		// the task's priority and name are the request's (TaskHeadings)
+		this.openTasks.priorityChanged(changed.processInstanceId(), TaskHeadings.REQUEST, requestId, priority);
+		// its incident takes the request's priority at opening and follows its changes
+		this.incidents.findByServiceRequest(requestId)
+			.filter((incident) -> incident.isLinked() && incident.status() != IncidentStatus.CLOSED
+					&& incident.priority() != priority)
+			.ifPresent((incident) -> this.incidentActions.changePriority(incident.id(), priority, change.reason()));
+		return changed;
 	}
 
 	@Override

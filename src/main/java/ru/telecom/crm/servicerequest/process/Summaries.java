@@ -6,6 +6,7 @@ import ru.telecom.crm.customer.ClientView;
 import ru.telecom.crm.customer.CustomerApi;
 import ru.telecom.crm.customer.IntakeResolution;
 import ru.telecom.crm.customer.OrderView;
+import ru.telecom.crm.shared.ProcessLinks;
 
 import static ru.telecom.crm.servicerequest.ServiceRequestProcess.CLIENT_SUMMARY;
 import static ru.telecom.crm.servicerequest.ServiceRequestProcess.ORDER_SUMMARY;
@@ -20,9 +21,11 @@ final class Summaries {
 	}
 
 	static void bind(VariableScope scope, CustomerApi customers, IntakeResolution found) {
-		customers.findClient(found.clientId())
-			.map(Summaries::of)
-			.ifPresent((text) -> scope.setVariable(CLIENT_SUMMARY, text));
+		customers.findClient(found.clientId()).ifPresent((client) -> {
+			scope.setVariable(CLIENT_SUMMARY, of(client));
+			// the tasks' names carry it (TaskHeadings)
+			scope.setVariable(ProcessLinks.CLIENT_NAME, client.shortName());
+		});
 		customers.findOrder(found.orderId())
 			.map(Summaries::of)
 			.ifPresent((text) -> scope.setVariable(ORDER_SUMMARY, text));

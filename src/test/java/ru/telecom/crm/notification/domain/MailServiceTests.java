@@ -13,10 +13,13 @@ import java.util.Set;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 
 import ru.telecom.crm.catalog.CatalogApi;
@@ -40,10 +43,12 @@ import ru.telecom.crm.status.StatusRecorder;
 import ru.telecom.crm.status.StatusRecorder.EntityType;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.willThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -74,16 +79,19 @@ class MailServiceTests {
 
 	private final StatusRecorder history = mock(StatusRecorder.class);
 
+	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
 	private final MailService mails = new MailService(this.deliveries, this.sender,
 			new MailSettings("helpdesk@telecom.example", Locale.ENGLISH, Locale.forLanguageTag("ru"), "smtp",
-					Path.of("target/mail"), "helpdesk.telecom.example"),
+					Path.of("target/mail"), "helpdesk.telecom.example", java.time.ZoneId.of("Europe/Moscow")),
 			this.incidents, this.requests, this.customers, this.catalog, this.directory, this.history,
-			Clock.fixed(NOW, ZoneOffset.UTC));
+			Clock.fixed(NOW, ZoneOffset.UTC), this.meters);
 
 	@BeforeEach
 	void closedIncident() {
-		given(this.incidents.find(1042)).willReturn(Optional.of(new IncidentView(1042, NOW, "anna", "ivan", NARRATIVE,
-				5, 6, Priority.HIGH, null, 1077, 9, null, IncidentStatus.CLOSED, NOW, "p-1")));
+		given(this.incidents.find(1042))
+			.willReturn(Optional.of(new IncidentView(1042, NOW, "anna", "ivan", NARRATIVE, 5, 6, Priority.HIGH, null,
+					1077, 9, null, IncidentStatus.CLOSED, NOW, "p-1", null, null, null, null, false)));
 		given(this.requests.find(1077)).willReturn(
 				Optional.of(new ServiceRequestView(1077, NOW, "anna", Channel.PHONE, Priority.HIGH, "No internet",
 						"anna", 9L, 10L, RequestStatus.CLOSED, CloseReason.INCIDENT_CLOSED, NOW, null, "p-0")));
@@ -121,6 +129,21 @@ class MailServiceTests {
 		assertThat(recipients(mail)).containsExactly("maria@telecom.example", "olga@telecom.example");
 		assertThat(mail.getSubject()).isEqualTo("[Incident #1042] Closed: Home internet");
 		assertThat((String) mail.getContent()).contains("Engineer: ivan", NARRATIVE, "Service request: #1077");
+	}
+
+	@Test
+	void mailsSentAndFailedAreCountedByKind() {
+		this.mails.sendIncidentMail(MailKind.INCIDENT_CLOSED, 1042, "incident-1042.incident_closed.p-3");
+		willThrow(new MailSendException("the server is down")).given(this.sender).send(any(MimeMessage.class));
+
+		assertThatExceptionOfType(MailSendException.class).isThrownBy(() -> this.mails
+			.sendIncidentMail(MailKind.REQUEST_RESOLVED, 1042, "incident-1042.request_resolved.p-2"));
+
+		assertThat(this.meters.counter("crm.mails", "kind", "INCIDENT_CLOSED", "outcome", "sent").count()).isEqualTo(1);
+		assertThat(this.meters.counter("crm.mails", "kind", "REQUEST_RESOLVED", "outcome", "failed").count())
+			.isEqualTo(1);
+		assertThat(this.meters.find("crm.mails").tag("outcome", "sent").tag("kind", "REQUEST_RESOLVED").counter())
+			.isNull();
 	}
 
 	@Test

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,14 +19,17 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import ru.telecom.crm.incident.IncidentProcess;
 import ru.telecom.crm.servicerequest.ServiceRequestProcess;
+import ru.telecom.crm.shared.CurrentActor;
 import ru.telecom.crm.shared.InvalidInputException;
 import ru.telecom.crm.shared.StepSettings;
+import ru.telecom.crm.status.StatusRecorder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
@@ -58,6 +62,7 @@ class ServiceRequestProcessTests {
 			execution.setProcessBusinessKey("42");
 			execution.setVariable(ASSIGNEE, agent ? "anna" : null);
 			execution.setVariable(CALLER_IDENTIFIED, agent);
+			execution.setVariable(SERVICE_REQUEST_ID, 42L);
 			this.calls.add("open");
 		});
 		Mocks.register("identifyCallerDelegate", (JavaDelegate) (execution) -> {
@@ -73,7 +78,23 @@ class ServiceRequestProcessTests {
 		});
 		Mocks.register("closeServiceRequestDelegate", (JavaDelegate) (execution) -> this.calls
 			.add("close " + StepSettings.required(execution, CLOSE_REASON)));
-		Mocks.register("requestDecisionGuard", new RequestDecisionGuard());
+		Mocks.register("requestDecisionGuard", new RequestDecisionGuard(new StatusRecorder() {
+			@Override
+			public void requestTransition(long id, String oldStatus, String newStatus, String userId, String actorId) {
+				throw new AssertionError("not the guard's");
+			}
+
+			@Override
+			public void incidentTransition(long id, String oldStatus, String newStatus, String userId, String actorId) {
+				throw new AssertionError("not the guard's");
+			}
+
+			@Override
+			public void activity(EntityType entityType, long entityId, String kind, String actorId, String details) {
+				ServiceRequestProcessTests.this.calls
+					.add(kind + " of " + entityType + " " + entityId + " by " + actorId + ": " + details);
+			}
+		}, null, new CurrentActor(engine.getIdentityService())));
 		Mocks.register("requestQueueListener", new RequestQueueListener());
 		// the catalog's services for the form; Spin is not part of the engine-only tests
 		Mocks.register("serviceChoicesListener", (TaskListener) (task) -> {
@@ -107,6 +128,35 @@ class ServiceRequestProcessTests {
 
 		assertThat(process).hasPassed("Task_CloseNoIncident").isEnded().hasPassed(END_NO_INCIDENT);
 		assertThat(this.calls).endsWith("close NO_INCIDENT");
+	}
+
+	@Test
+	void theReasonTheFormGivesToCloseIsKeptAsTheRequestsActivityNotAsAVariable() {
+		ProcessInstance process = startByAgent();
+
+		complete(task(process), withVariables(DECISION, Decision.CLOSE.name(), CLOSING_REASON,
+				Variables.stringValue("  The client's own router is off  ", true)));
+
+		assertThat(process).isEnded();
+		assertThat(this.calls).containsSubsequence(
+				"CLOSE_REASON of SERVICE_REQUEST 42 by system: The client's own" + " router is off",
+				"close NO_INCIDENT");
+		assertThat(historyService().createHistoricVariableInstanceQuery().variableName(CLOSING_REASON).count())
+			.isZero();
+	}
+
+	@Test
+	void aReasonIsKeptOnlyToCloseAndAnAdministratorsStoredOneIsRemoved() {
+		ProcessInstance closing = startByAgent();
+		complete(task(closing), withVariables(DECISION, Decision.CLOSE.name(), CLOSING_REASON, "Duplicate request"));
+		ProcessInstance opening = startByAgent();
+		complete(task(opening),
+				withVariables(DECISION, Decision.OPEN_INCIDENT.name(), SERVICE_CODE, 1001, CLOSING_REASON, "stray"));
+
+		assertThat(this.calls.stream().filter((call) -> call.startsWith("CLOSE_REASON")))
+			.containsExactly("CLOSE_REASON of SERVICE_REQUEST 42 by system: Duplicate request");
+		assertThat(runtimeService().getVariable(opening.getId(), CLOSING_REASON)).isNull();
+		assertThat(runtimeService().getVariable(opening.getId(), SERVICE_CODE)).isEqualTo(1001);
 	}
 
 	@Test
