@@ -60,8 +60,16 @@ public interface IncidentApi {
 	/**
 	 * Reads the incident's clocks again and keeps their due instants on it (after an
 	 * import of calendars and policies, or for incidents opened before service levels).
+	 * @return the incident as it now stands: its due instants {@code null} when it has no
+	 * service level
 	 */
-	void readClocksAgain(long id);
+	IncidentView readClocksAgain(long id);
+
+	/**
+	 * Whether the incident's service and work group have a service level: what its clock
+	 * needs to know at open, without reading its history.
+	 */
+	boolean hasServiceLevel(long id);
 
 	/** Ids of open incidents above {@code afterId}, in order, at most {@code limit}. */
 	java.util.List<Long> openIds(long afterId, int limit);

@@ -21,17 +21,26 @@ public record IncidentClocks(IncidentView incident, AlarmSchedule schedule, List
 
 	/** Both clocks as of {@code now}. */
 	public SlaReading read(Instant now) {
-		return this.schedule.clock().read(this.history, now);
+		return this.schedule.clock().read(this.history, notBeforeHistory(now));
 	}
 
 	/** The alarms passed by {@code now}, in order. */
 	public List<Alarm> due(Instant now) {
-		return this.schedule.due(this.history, now);
+		return this.schedule.due(this.history, notBeforeHistory(now));
 	}
 
 	/** Every alarm as placed at {@code now}, passed and ahead. */
 	public List<Alarm> alarms(Instant now) {
-		return this.schedule.alarms(this.history, now);
+		return this.schedule.alarms(this.history, notBeforeHistory(now));
+	}
+
+	/**
+	 * {@code now}, or the history's last instant when that is later: a node whose clock
+	 * lags the one that wrote the last row reads the clocks as that row left them, never
+	 * as if the row (or the incident) were yet to come.
+	 */
+	private Instant notBeforeHistory(Instant now) {
+		return this.history.stream().map(StatusChange::at).filter(now::isBefore).max(Instant::compareTo).orElse(now);
 	}
 
 	/** Whether both clocks have stopped for good: the incident is closed. */

@@ -62,6 +62,26 @@ public class OpenTasks {
 	}
 
 	/**
+	 * The incident's due instant moved without a change of its own (an import of
+	 * calendars and policies): its open tasks take it ({@code null}: none).
+	 */
+	public void dueChanged(String processInstanceId, java.time.Instant dueAt) {
+		if (processInstanceId == null) {
+			return;
+		}
+		java.util.Date due = (dueAt != null) ? java.util.Date.from(dueAt) : null;
+		EngineCalls.asApp(this.engine, () -> {
+			for (Task task : this.tasks.createTaskQuery().processInstanceId(processInstanceId).list()) {
+				if (!java.util.Objects.equals(task.getDueDate(), due)) {
+					task.setDueDate(due);
+					this.tasks.saveTask(task);
+				}
+			}
+			return null;
+		});
+	}
+
+	/**
 	 * The step's own name in the model, without the item's heading the task's name
 	 * carries (the engine keeps the parsed model cached).
 	 */

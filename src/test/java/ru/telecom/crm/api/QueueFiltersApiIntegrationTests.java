@@ -13,6 +13,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
+import ru.telecom.crm.incident.IncidentApi;
+import ru.telecom.crm.servicerequest.Channel;
+import ru.telecom.crm.servicerequest.ChannelMessage;
+import ru.telecom.crm.servicerequest.RequestActions;
 import ru.telecom.crm.support.PostgresIntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,6 +31,12 @@ class QueueFiltersApiIntegrationTests {
 
 	@Autowired
 	TestRestTemplate rest;
+
+	@Autowired
+	RequestActions requests;
+
+	@Autowired
+	IncidentApi incidents;
 
 	@Test
 	void anAgentListsHisOwnRequestsMostUrgentFirst() {
@@ -60,9 +70,16 @@ class QueueFiltersApiIntegrationTests {
 			.as("another work group's queue stays hidden, as its items answer 404")
 			.doesNotContain(incident);
 		assertThat(get("sergey", "/api/incidents/" + incident).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		// the helpdesk's queue: a message nobody has taken, no incident
+		long queued = this.requests
+			.receive(new ChannelMessage(Channel.TELEGRAM, "my tv is broken", null, null, "my tv is broken"))
+			.id();
+		long ivansGroup = this.incidents.find(incident).orElseThrow().workGroupId();
 		assertThat(ids(get("ivan", "/api/service-requests?assignee=none&size=100").getBody()))
-			.as("the helpdesk queue is not the third line's")
-			.isEmpty();
+			.as("the helpdesk queue is not the third line's: only the requests of its group's incidents")
+			.doesNotContain(queued)
+			.allSatisfy((id) -> assertThat(this.incidents.findByServiceRequest(id))
+				.hasValueSatisfying((found) -> assertThat(found.workGroupId()).isEqualTo(ivansGroup)));
 	}
 
 	@Test

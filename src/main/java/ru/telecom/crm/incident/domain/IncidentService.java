@@ -185,8 +185,16 @@ class IncidentService implements IncidentTransitions {
 	}
 
 	@Override
-	public void readClocksAgain(long id) {
-		this.serviceLevels.update(get(id));
+	public IncidentView readClocksAgain(long id) {
+		Incident incident = get(id);
+		this.serviceLevels.update(incident);
+		return incident.view();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public boolean hasServiceLevel(long id) {
+		return this.incidents.findById(id).map(this.serviceLevels::applies).orElse(false);
 	}
 
 	@Override

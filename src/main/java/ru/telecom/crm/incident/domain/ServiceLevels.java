@@ -49,6 +49,11 @@ class ServiceLevels {
 		incident.readClocks(clocks.map((found) -> found.read(this.clock.instant())).orElse(null));
 	}
 
+	/** Whether the incident has a service level, its history unread. */
+	boolean applies(Incident incident) {
+		return scheduleOf(incident).isPresent();
+	}
+
 	private Optional<AlarmSchedule> scheduleOf(Incident incident) {
 		Optional<Integer> service = this.catalog.findServiceById(incident.getServiceId()).map(ServiceView::code);
 		Optional<Integer> group = this.catalog.findWorkGroupById(incident.getWorkGroupId()).map(WorkGroupView::code);

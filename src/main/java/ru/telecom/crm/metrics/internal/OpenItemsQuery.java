@@ -33,9 +33,9 @@ class OpenItemsQuery {
 	private static final String INCIDENT_ITEMS = """
 			select i.id, i.status, g.code as grp, v.code as svc, i.assignee, i.priority, i.created_at,
 			       (select max(s.created_at) from status s where s.incident_id = i.id) as status_since,
-			       -- as IncidentView.dueAt(): the response's until first in work, then the
-			       -- resolution's, none on hold
-			       case when i.status in ('NEW', 'ASSIGNED') then i.response_due_at
+			       -- as IncidentView.dueAt(): the earlier of the two until first in work,
+			       -- then the resolution's, none on hold
+			       case when i.status in ('NEW', 'ASSIGNED') then least(i.response_due_at, i.resolution_due_at)
 			            when i.sla_paused then null else i.resolution_due_at end as due_at
 			from incident i
 			join service_group g on g.id = i.work_group_id

@@ -23,8 +23,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import ru.telecom.crm.incident.IncidentApi;
 import ru.telecom.crm.incident.IncidentStatus;
+import ru.telecom.crm.incident.IncidentView;
 import ru.telecom.crm.shared.AfterCommit;
 import ru.telecom.crm.shared.EngineCalls;
+import ru.telecom.crm.shared.OpenTasks;
 import ru.telecom.crm.sla.SlaSetupReplaced;
 import ru.telecom.crm.slaclock.SlaClockProcess;
 import ru.telecom.crm.status.ActivityKind;
@@ -34,10 +36,10 @@ import ru.telecom.crm.status.StatusRecorded;
 import ru.telecom.crm.status.StatusRecorder.EntityType;
 
 /**
- * Keeps each incident's clock process in step with the incident, in the transaction of
- * the change: starts it when the incident opens (if it has a service level), and sends it
- * a change when a status that moves a clock ({@code INWORK}, {@code ON_HOLD},
- * {@code CLOSED}) or the priority changes. Assigning moves no clock and costs nothing.
+ * Keeps each incident's clock process in step with the incident: starts it in the
+ * transaction that opens the incident (if it has a service level), and sends it a change
+ * after the commit of a status that moves a clock ({@code INWORK}, {@code ON_HOLD},
+ * {@code CLOSED}) or of a priority change. Assigning moves no clock and costs nothing.
  * <p>
  * Incidents open before their clocks existed (the first start after service levels
  * landed) get one at start, read from their history; an import of calendars and policies
@@ -52,6 +54,8 @@ class ClockWatch implements DisposableBean {
 
 	private final IncidentApi incidents;
 
+	private final OpenTasks openTasks;
+
 	private final RuntimeService runtime;
 
 	private final ProcessEngine engine;
@@ -64,8 +68,10 @@ class ClockWatch implements DisposableBean {
 		return thread;
 	});
 
-	ClockWatch(IncidentApi incidents, ProcessEngine engine, PlatformTransactionManager transactions) {
+	ClockWatch(IncidentApi incidents, OpenTasks openTasks, ProcessEngine engine,
+			PlatformTransactionManager transactions) {
 		this.incidents = incidents;
+		this.openTasks = openTasks;
 		this.engine = engine;
 		this.runtime = engine.getRuntimeService();
 		this.transactions = new TransactionTemplate(transactions);
@@ -78,7 +84,7 @@ class ClockWatch implements DisposableBean {
 			return;
 		}
 		if (entry.oldStatus() == null) {
-			start(entry.incidentId(), false);
+			start(entry.incidentId());
 		}
 		else if (!IncidentStatus.ASSIGNED.name().equals(entry.newStatus())
 				&& !IncidentStatus.NEW.name().equals(entry.newStatus())) {
@@ -96,16 +102,16 @@ class ClockWatch implements DisposableBean {
 
 	@EventListener
 	void on(SlaSetupReplaced replaced) {
-		AfterCommit.run(() -> this.background.execute(() -> forEachOpenIncident((ids, clocked) -> {
-			for (long id : ids) {
-				this.incidents.readClocksAgain(id);
-				if (clocked.contains(String.valueOf(id))) {
-					changed(id);
-				}
-				else {
-					// a service level it did not have: its past is recorded, not mailed
-					start(id, true);
-				}
+		AfterCommit.run(() -> this.background.execute(() -> forEachOpenIncident("moved", (id, clocked) -> {
+			if (!readAgain(id)) {
+				return;
+			}
+			if (clocked) {
+				changed(id);
+			}
+			else {
+				// a service level it did not have: its past is recorded, not mailed
+				startIfNone(id);
 			}
 		})));
 	}
@@ -113,28 +119,53 @@ class ClockWatch implements DisposableBean {
 	/** Gives every open incident without a clock its clock, read from its history. */
 	@EventListener(ApplicationReadyEvent.class)
 	void clockOpenIncidents() {
-		forEachOpenIncident((ids, clocked) -> {
-			for (long id : ids) {
-				if (!clocked.contains(String.valueOf(id))) {
-					this.incidents.readClocksAgain(id);
-					start(id, true);
-				}
+		forEachOpenIncident("checked", (id, clocked) -> {
+			if (!clocked && readAgain(id)) {
+				startIfNone(id);
 			}
 		});
 	}
 
 	/**
-	 * Starts the incident's clock; an incident without a service level gets none.
-	 * @param backfill whether the incident was open before: the alarms of its past are
-	 * recorded without mail
+	 * Reads the incident's clocks again; its tasks take its due instant.
+	 * @return whether it has a service level
 	 */
-	void start(long incidentId, boolean backfill) {
-		if (this.incidents.clocks(incidentId).isEmpty()) {
-			return;
+	private boolean readAgain(long incidentId) {
+		IncidentView incident = this.incidents.readClocksAgain(incidentId);
+		this.openTasks.dueChanged(incident.processInstanceId(), incident.dueAt());
+		return incident.responseDueAt() != null;
+	}
+
+	/**
+	 * Starts the clock of an incident that has just opened, if it has a service level; in
+	 * the transaction of its opening, so that no incident opens without its clock.
+	 */
+	void start(long incidentId) {
+		if (this.incidents.hasServiceLevel(incidentId)) {
+			inEngine(() -> startClock(incidentId, false));
 		}
-		inEngine(() -> this.runtime.startProcessInstanceByKey(SlaClockProcess.KEY, String.valueOf(incidentId),
+	}
+
+	/**
+	 * Starts the clock of an incident that was open before it had a service level, unless
+	 * one started meanwhile (another node's pass, an import's): the alarms of its past
+	 * are recorded without mail. Two passes at one instant may still start two; the alarm
+	 * ledger sounds each alarm once all the same.
+	 */
+	private void startIfNone(long incidentId) {
+		EngineCalls.asApp(this.engine, () -> {
+			long running = this.runtime.createProcessInstanceQuery()
+				.processDefinitionKey(SlaClockProcess.KEY)
+				.processInstanceBusinessKey(String.valueOf(incidentId))
+				.count();
+			return (running == 0) ? startClock(incidentId, true) : null;
+		});
+	}
+
+	private ProcessInstance startClock(long incidentId, boolean backfill) {
+		return this.runtime.startProcessInstanceByKey(SlaClockProcess.KEY, String.valueOf(incidentId),
 				Variables.createVariables()
-					.putValueTyped(SoundSlaAlarmsDelegate.BACKFILL, Variables.booleanValue(backfill, true))));
+					.putValueTyped(SoundSlaAlarmsDelegate.BACKFILL, Variables.booleanValue(backfill, true)));
 	}
 
 	/**
@@ -182,7 +213,12 @@ class ClockWatch implements DisposableBean {
 		return (Context.getCommandContext() != null) ? EngineCalls.asApp(call) : EngineCalls.asApp(this.engine, call);
 	}
 
-	private void forEachOpenIncident(OpenBatch action) {
+	/**
+	 * Runs the action for each open incident, each in a transaction of its own: one that
+	 * fails is logged and the others go on (its clock's next look, or the next start,
+	 * makes up for it).
+	 */
+	private void forEachOpenIncident(String done, OpenIncidentAction action) {
 		Set<String> clocked = new HashSet<>();
 		for (int first = 0;; first += 1000) {
 			int from = first;
@@ -198,18 +234,28 @@ class ClockWatch implements DisposableBean {
 			}
 		}
 		long after = 0;
-		int done = 0;
+		int seen = 0;
+		int failed = 0;
 		while (true) {
 			List<Long> ids = this.incidents.openIds(after, BATCH);
 			if (ids.isEmpty()) {
 				break;
 			}
-			this.transactions.executeWithoutResult((status) -> action.run(ids, clocked));
+			for (long id : ids) {
+				try {
+					this.transactions
+						.executeWithoutResult((status) -> action.run(id, clocked.contains(String.valueOf(id))));
+				}
+				catch (RuntimeException ex) {
+					failed++;
+					log.warn("The SLA clock of incident {} was not {}: {}", id, done, ex.toString());
+				}
+			}
 			after = ids.get(ids.size() - 1);
-			done += ids.size();
+			seen += ids.size();
 		}
-		if (done > 0) {
-			log.info("SLA clocks checked for {} open incidents", done);
+		if (seen > 0) {
+			log.info("SLA clocks {} for {} open incidents ({} failed)", done, seen, failed);
 		}
 	}
 
@@ -219,9 +265,9 @@ class ClockWatch implements DisposableBean {
 	}
 
 	@FunctionalInterface
-	private interface OpenBatch {
+	private interface OpenIncidentAction {
 
-		void run(List<Long> ids, Set<String> clocked);
+		void run(long incidentId, boolean clocked);
 
 	}
 
