@@ -94,6 +94,14 @@ public final class Bench {
 				result.put("start", new StartTimes(this.options, this.psql).run());
 				continue;
 			}
+			if (plan.getKey().equals(SlaClocksRun.NAME)) {
+				Map<String, Object> clocks = new SlaClocksRun(this.api, this.psql, this.options.database(), users, mix,
+						this.options.clocks(), this.options.probes(), this.options.probeSpread())
+					.run();
+				result.put(SlaClocksRun.NAME, clocks);
+				errors += SlaClocksRun.errors(clocks);
+				continue;
+			}
 			boolean floor = plan.getKey().equals("floor");
 			Scenario scenario = null;
 			Target target = this.app;

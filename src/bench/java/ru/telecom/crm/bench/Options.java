@@ -12,7 +12,8 @@ import java.util.Map;
  * {@code --smoke}, {@code --warmup=S}, {@code --duration=S}, {@code --ops=N},
  * {@code --settle=S}, {@code --agents=N}, {@code --engineers=N},
  * {@code --legacy-rows=N}, {@code --soak=S}, {@code --starts=N},
- * {@code --floor-engine=app|plain}, {@code --peer}, {@code --cleanup-rows=N});
+ * {@code --floor-engine=app|plain}, {@code --peer}, {@code --cleanup-rows=N},
+ * {@code --clocks=N}, {@code --probes=N}, {@code --probe-spread=S} for {@code slaclocks});
  * {@code intake@R} is the intake at a fixed arrival rate of R requests a second; the data
  * set's size ({@code --closed=N}, {@code --open=N}), whether this run builds it
  * ({@code --build-data}) or finds it built ({@code --data-ready=true}). The engine floor's
@@ -24,15 +25,16 @@ record Options(String baseUrl, long appPid, long startupMs, String psql, String 
 		double duration, int operations, double settle, int agents, int engineers, int legacyRows, int closed,
 		int open, boolean buildData, boolean dataReady, List<String> commandLine, double soak, int starts,
 		String jar, String floorUrl, Path models, Path forms, boolean peer, String peerClasspath,
-		String peerDatabase, String floorEngine, long cleanupRows) {
+		String peerDatabase, String floorEngine, long cleanupRows, int clocks, int probes, double probeSpread) {
 
 	static final List<String> SCENARIOS = List.of("intake", "lifecycle", "floor", "worklists", "channels", "search",
-			"scrape", "start", "cleanup");
+			"scrape", "start", "cleanup", SlaClocksRun.NAME);
 
 	/**
 	 * Run by the default plan: {@code start} restarts the app, only when asked for;
 	 * {@code cleanup} loads a million rows and opens the app's cleanup window, so it runs
-	 * only when named, and tiny in the smoke run.
+	 * only when named, and tiny in the smoke run; {@code slaclocks} opens 10,000 incidents
+ * and waits for their alarms, so it runs only when named.
 	 */
 	private static final List<String> DEFAULT_PLAN = List.of("intake", "lifecycle", "floor", "worklists",
 			"channels", "search", "scrape");
@@ -113,7 +115,10 @@ record Options(String baseUrl, long appPid, long startupMs, String psql, String 
 				Path.of(values.getOrDefault("forms", "forms")), peer && !smoke,
 				values.getOrDefault("peer-classpath", ""), values.getOrDefault("peer-database", ""),
 				values.getOrDefault("floor-engine", "app"),
-				Long.parseLong(values.getOrDefault("cleanup-rows", smoke ? "2000" : "1000000")));
+				Long.parseLong(values.getOrDefault("cleanup-rows", smoke ? "2000" : "1000000")),
+				Integer.parseInt(values.getOrDefault("clocks", "10000")),
+				Integer.parseInt(values.getOrDefault("probes", "480")),
+				Double.parseDouble(values.getOrDefault("probe-spread", "120")));
 	}
 
 	/** How long a level runs: the smoke run does two operations a client. */

@@ -147,7 +147,7 @@ class PrometheusIntegrationTests {
 		// the totals count each item once, though two targets export it
 		double unassignedTotal = answers.get("Unassigned A").path(0).path("value").path(1).asDouble();
 		assertThat(unassignedTotal)
-			.isEqualTo(prometheus.query("count(max by (id) (crm_open_item_age_seconds{assignee=\"\"}))")
+			.isEqualTo(prometheus.query("count(max by (type, id) (crm_open_item_age_seconds{assignee=\"\"}))")
 				.path(0)
 				.path("value")
 				.path(1)

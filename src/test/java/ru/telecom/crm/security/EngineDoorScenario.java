@@ -45,6 +45,7 @@ import ru.telecom.crm.servicerequest.RequestActions;
 import ru.telecom.crm.servicerequest.RequestStatus;
 import ru.telecom.crm.servicerequest.ServiceRequestApi;
 import ru.telecom.crm.servicerequest.ServiceRequestView;
+import ru.telecom.crm.shared.Priority;
 import ru.telecom.crm.status.ActivityEntry;
 import ru.telecom.crm.status.StatusHistory;
 import ru.telecom.crm.status.StatusRecorder.EntityType;
@@ -232,6 +233,66 @@ abstract class EngineDoorScenario {
 				Map.of("variables", Map.of("requestDecision", value("CLOSE"), "closingReason", value("not mine"))))
 			.getStatusCode()
 			.value()).isIn(403, 404);
+	}
+
+	/**
+	 * Issue 15: the priority is changed in Tasklist as in the API and the console, with a
+	 * reason, by whoever completes the item's step; the steps after it carry the new
+	 * priority and due date, and the form's two fields are never stored.
+	 */
+	@Test
+	void aPriorityChangedOnATaskFormMovesTheItemWithItsReason() {
+		String task = taskOf(this.queuedIncident);
+		assertThat(call("olga", "POST", "/task/" + task + "/claim", Map.of("userId", "olga")).getStatusCode().value())
+			.isEqualTo(204);
+		Snapshot before = snapshot();
+
+		ResponseEntity<JsonNode> withoutReason = call("olga", "POST", "/task/" + task + "/submit-form", Map.of(
+				"variables",
+				Map.of("decision", value("ASSIGN"), "engineer", value("petr"), "newPriority", value("CRITICAL"))));
+		ResponseEntity<JsonNode> unknown = call("olga", "POST", "/task/" + task + "/submit-form",
+				Map.of("variables", Map.of("decision", value("ASSIGN"), "engineer", value("petr"), "newPriority",
+						value("URGENT"), "priorityReason", value("now"))));
+		assertThat(withoutReason.getStatusCode().value()).as(String.valueOf(withoutReason.getBody())).isEqualTo(400);
+		assertThat(withoutReason.getBody().path("errors").has("priorityReason")).isTrue();
+		assertThat(unknown.getStatusCode().value()).as(String.valueOf(unknown.getBody())).isEqualTo(400);
+		assertThat(unknown.getBody().path("errors").has("newPriority")).isTrue();
+		assertThat(snapshot()).isEqualTo(before);
+
+		ResponseEntity<JsonNode> assigned = call("olga", "POST", "/task/" + task + "/submit-form",
+				Map.of("variables", Map.of("decision", value("ASSIGN"), "engineer", value("petr"), "newPriority",
+						value("CRITICAL"), "priorityReason", value(" The whole street is down "))));
+
+		assertThat(assigned.getStatusCode().value()).as(String.valueOf(assigned.getBody())).isEqualTo(204);
+		IncidentView after = this.incidents.find(this.queuedIncident.id()).orElseThrow();
+		assertThat(after.priority()).isEqualTo(Priority.CRITICAL);
+		assertThat(after.assignee()).isEqualTo("petr");
+		assertThat(this.history.activitiesOf(EntityType.INCIDENT, after.id()))
+			.extracting(ActivityEntry::kind, ActivityEntry::actorId, ActivityEntry::details)
+			.contains(tuple("PRIORITY_CHANGED", "olga",
+					this.queuedIncident.priority() + " → CRITICAL: " + "The whole street is down"));
+		Task next = this.tasks.createTaskQuery().processInstanceId(after.processInstanceId()).singleResult();
+		assertThat(next.getPriority()).isEqualTo(Priority.CRITICAL.taskPriority());
+		assertThat(next.getName()).contains("CRITICAL");
+		assertThat(next.getDueDate()).as("the next step's due date: the clocks under the new priority")
+			.isEqualTo((after.dueAt() != null) ? java.util.Date.from(after.dueAt()) : null);
+		assertThat(this.historyService.createHistoricVariableInstanceQuery()
+			.processInstanceId(after.processInstanceId())
+			.variableNameLike("%riority%")
+			.count()).as("the form's priority fields are never stored").isZero();
+
+		// the request's step: the incident it opens inherits the new priority
+		String qualify = taskOf(this.boris);
+		ResponseEntity<JsonNode> opened = call("boris", "POST", "/task/" + qualify + "/submit-form",
+				Map.of("variables", Map.of("requestDecision", value("OPEN_INCIDENT"), "serviceCode", value(1001),
+						"newPriority", value("HIGH"), "priorityReason", value("A business line"))));
+		assertThat(opened.getStatusCode().value()).as(String.valueOf(opened.getBody())).isEqualTo(204);
+		assertThat(this.requests.find(this.boris.id()).orElseThrow().priority()).isEqualTo(Priority.HIGH);
+		assertThat(this.incidents.findByServiceRequest(this.boris.id()).orElseThrow().priority())
+			.isEqualTo(Priority.HIGH);
+		assertThat(this.history.activitiesOf(EntityType.SERVICE_REQUEST, this.boris.id()))
+			.extracting(ActivityEntry::kind, ActivityEntry::actorId)
+			.contains(tuple("PRIORITY_CHANGED", "boris"));
 	}
 
 	@Test
@@ -502,13 +563,15 @@ abstract class EngineDoorScenario {
 		Map<String, String> state = new TreeMap<>();
 		for (ServiceRequestView request : List.of(this.annas, this.boris, this.queued)) {
 			ServiceRequestView now = this.requests.find(request.id()).orElseThrow();
-			state.put("request " + request.id(), now.status() + " " + now.closeReason() + " " + now.assignee());
+			state.put("request " + request.id(),
+					now.status() + " " + now.closeReason() + " " + now.assignee() + " " + now.priority());
 			state.put("request " + request.id() + " variables", variables(now.processInstanceId()));
 			state.put("request " + request.id() + " task", taskState(now.processInstanceId()));
 		}
 		for (IncidentView incident : List.of(this.ivans, this.sergeys, this.queuedIncident)) {
 			IncidentView now = this.incidents.find(incident.id()).orElseThrow();
-			state.put("incident " + incident.id(), now.status() + " " + now.assignee() + " " + now.isLinked());
+			state.put("incident " + incident.id(),
+					now.status() + " " + now.assignee() + " " + now.isLinked() + " " + now.priority());
 			state.put("incident " + incident.id() + " variables", variables(now.processInstanceId()));
 			state.put("incident " + incident.id() + " task", taskState(now.processInstanceId()));
 		}

@@ -99,9 +99,27 @@ class FormFieldsTests {
 	}
 
 	@Test
-	void theReasonToCloseIsWrittenAsATransientVariable() {
-		assertThat(FormFields.of("QualifyRequest").transientFields()).containsExactly("closingReason");
-		assertThat(FormFields.of("WorkIncident").transientFields()).isEmpty();
+	void theReasonsAndTheNewPriorityAreWrittenAsTransientVariables() {
+		assertThat(FormFields.of("QualifyRequest").transientFields()).containsExactlyInAnyOrder("closingReason",
+				"newPriority", "priorityReason");
+		assertThat(FormFields.of("WorkIncident").transientFields()).containsExactlyInAnyOrder("newPriority",
+				"priorityReason");
+		assertThat(FormFields.of("StartWork").transientFields()).isEmpty();
+	}
+
+	@Test
+	void aNewPriorityNeedsAReasonAndIsOneOfTheFour() {
+		FormFields form = FormFields.of("AssignEngineer");
+		assertThat(form.errorsIn(variables(Map.of("decision", Map.of("value", "ASSIGN"))))).isEmpty();
+		assertThat(form
+			.errorsIn(variables(Map.of("decision", Map.of("value", "ASSIGN"), "newPriority", Map.of("value", "HIGH")))))
+			.containsOnlyKeys("priorityReason");
+		assertThat(form.errorsIn(variables(Map.of("decision", Map.of("value", "ASSIGN"), "newPriority",
+				Map.of("value", "SOON"), "priorityReason", Map.of("value", "now")))))
+			.containsOnlyKeys("newPriority");
+		assertThat(form.errorsIn(variables(Map.of("decision", Map.of("value", "ASSIGN"), "newPriority",
+				Map.of("value", "HIGH"), "priorityReason", Map.of("value", "A business line")))))
+			.isEmpty();
 	}
 
 	@Test

@@ -12,7 +12,9 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
 import ru.telecom.crm.servicerequest.RequestLifecycle;
 import ru.telecom.crm.servicerequest.domain.RequestTransitions;
 import ru.telecom.crm.shared.ConflictException;
+import ru.telecom.crm.servicerequest.ServiceRequestView;
 import ru.telecom.crm.shared.CurrentActor;
+import ru.telecom.crm.shared.FormPriorityChange;
 import ru.telecom.crm.status.StatusRecorder;
 import ru.telecom.crm.status.StatusRecorder.EntityType;
 import ru.telecom.crm.servicerequest.ServiceRequestProcess.Decision;
@@ -27,7 +29,8 @@ import static ru.telecom.crm.servicerequest.ServiceRequestProcess.SERVICE_REQUES
  * Refuses to complete "Qualify the request" without a decision it offers, or with an
  * incident but no service, before anything runs; and keeps the reason the form gives to
  * close without an incident as the request's {@code CLOSE_REASON} activity (one
- * statement, only on that path), never as a variable.
+ * statement, only on that path), never as a variable. A priority change the form asks for
+ * ({@link FormPriorityChange}) is made as the API makes it.
  */
 @Component
 class RequestDecisionGuard implements TaskListener {
@@ -58,6 +61,16 @@ class RequestDecisionGuard implements TaskListener {
 		}
 		if (Decision.OPEN_INCIDENT.name().equals(decision) && task.getVariable(SERVICE_CODE) == null) {
 			throw new InvalidInputException(SERVICE_CODE, "choose the service the incident is for");
+		}
+		if (task.getVariableTyped(FormPriorityChange.NEW_PRIORITY) != null
+				|| task.getVariableTyped(FormPriorityChange.REASON) != null) {
+			long id = requestId(task);
+			ServiceRequestView request = this.requests.find(id)
+				.orElseThrow(() -> new ConflictException("The request of this task is gone"));
+			// made before the step goes on: an incident it opens inherits the new
+			// priority
+			FormPriorityChange.takeFrom(task, request.priority())
+				.ifPresent((change) -> this.requests.changePriority(id, change, this.actor.id()));
 		}
 		TypedValue reason = task.getVariableTyped(CLOSING_REASON);
 		if (reason == null) {

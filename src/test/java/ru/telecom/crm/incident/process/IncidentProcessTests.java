@@ -74,7 +74,8 @@ class IncidentProcessTests {
 			.add(StepSettings.required(execution, IncidentProcess.MAIL_KIND)));
 		Mocks.register("notifyRequestDelegate", (JavaDelegate) (execution) -> this.other.add("request told"));
 		Mocks.register("unlinkIncidentDelegate", (JavaDelegate) (execution) -> this.other.add("unlinked"));
-		Mocks.register("incidentDecisionGuard", new IncidentDecisionGuard());
+		// no priority fields in these completions: the guard never reaches the incident
+		Mocks.register("incidentDecisionGuard", new IncidentDecisionGuard(null, null));
 		// grants managers read on tasks; the engine-only tests have no authorizations
 		Mocks.register("taskVisibilityListener", (TaskListener) (task) -> {
 		});
