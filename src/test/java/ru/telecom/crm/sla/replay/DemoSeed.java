@@ -18,21 +18,22 @@ import java.util.Set;
 /**
  * The demo seed of calendars and policies (DESIGN §12), read as plain rows from the CSV
  * files Liquibase loads, so that the oracle and the production calculator work from the
- * same data and nothing else in common.
+ * same data and nothing else in common. Public for the report module's test of the
+ * replayed weeks.
  */
-final class DemoSeed {
+public final class DemoSeed {
 
 	private static final String FOLDER = "/db/changelog/demo/sla/";
 
 	/** The helpdesk's calendar, whose hours its people are reminded in. */
-	static final String HELPDESK = "msk-helpdesk";
+	public static final String HELPDESK = "msk-helpdesk";
 
-	final Map<String, ZoneId> zones = new LinkedHashMap<>();
+	public final Map<String, ZoneId> zones = new LinkedHashMap<>();
 
 	/** Per calendar: rows of ISO weekday (1 Monday), from minute, to minute. */
-	final Map<String, List<int[]>> hours = new LinkedHashMap<>();
+	public final Map<String, List<int[]>> hours = new LinkedHashMap<>();
 
-	final Map<String, Set<LocalDate>> holidays = new LinkedHashMap<>();
+	public final Map<String, Set<LocalDate>> holidays = new LinkedHashMap<>();
 
 	final List<PolicyRow> policies = new ArrayList<>();
 
@@ -56,12 +57,12 @@ final class DemoSeed {
 		}
 	}
 
-	static DemoSeed read() {
+	public static DemoSeed read() {
 		return new DemoSeed();
 	}
 
 	/** The service's own policy of the priority, else the priority's default. */
-	PolicyRow policy(String service, String priority) {
+	public PolicyRow policy(String service, String priority) {
 		return this.policies.stream()
 			.filter((row) -> row.priority().equals(priority) && Objects.equals(row.service(), service))
 			.findFirst()
@@ -96,7 +97,7 @@ final class DemoSeed {
 	 * One row of policies.csv: minutes of each target, the warning share as written, the
 	 * escalation chain's levels as written ({@code HEAD_OF_SUPPORT:address}).
 	 */
-	record PolicyRow(String service, String priority, int responseMinutes, int resolutionMinutes, String warnAt,
+	public record PolicyRow(String service, String priority, int responseMinutes, int resolutionMinutes, String warnAt,
 			List<String> escalation) {
 	}
 

@@ -17,26 +17,48 @@ import java.util.TreeSet;
 
 /**
  * A replayed week read from its text file under {@code src/test/resources/sla/}: the
- * incidents with their status rows, priority and calendar changes, the instants they are
- * read at, and the figures expected at each reading. The format is described at the top
- * of each file.
+ * incidents with their status rows (and who each names), priority and calendar changes,
+ * reassignments, the instants they are read at, the figures expected at each reading and
+ * the report figures expected of the week. The format is described at the top of each
+ * file. Public for the report module's test of the same weeks.
  */
-final class ReplayFixture {
+public final class ReplayFixture {
 
 	/** The two weeks: Berlin's autumn clock change, and Moscow's Unity Day. */
-	static final List<String> WEEKS = List.of("replayed-week-2026-10-19.txt", "replayed-week-2026-11-02.txt");
+	public static final List<String> WEEKS = List.of("replayed-week-2026-10-19.txt", "replayed-week-2026-11-02.txt");
 
 	static final String NONE = "-";
+
+	/**
+	 * The work group each calendar belongs to in the reports: a calendar change is a move
+	 * to that group (300 is the replay's own Berlin group; the demo has none).
+	 */
+	public static final Map<String, Integer> GROUP_OF_CALENDAR = Map.of("msk-office", 100, "msk-24x7", 200, "berlin",
+			300);
+
+	/**
+	 * What a service of {@code -} (the priority's default policy) is called in reports.
+	 */
+	public static final int SERVICE_WITHOUT_POLICY = 9001;
 
 	final String name;
 
 	final List<String> lines;
 
-	final Map<String, Incident> incidents = new LinkedHashMap<>();
+	public final Map<String, Incident> incidents = new LinkedHashMap<>();
 
 	final List<Expectation> expectations = new ArrayList<>();
 
+	/** The expected report figures, in the order written. */
+	public final List<ReportLine> reports = new ArrayList<>();
+
 	Instant end;
+
+	/** The reports' week {@code [from, to)}; {@code null} when the file names none. */
+	Instant[] period;
+
+	/** The instants of the backlog ageing reports. */
+	final List<Instant> ageingAt = new ArrayList<>();
 
 	private ReplayFixture(String name, List<String> lines) {
 		this.name = name;
@@ -47,7 +69,7 @@ final class ReplayFixture {
 		Objects.requireNonNull(this.end, name + " names no end");
 	}
 
-	static ReplayFixture load(String name) {
+	public static ReplayFixture load(String name) {
 		try (InputStream in = ReplayFixture.class.getResourceAsStream("/sla/" + name)) {
 			Objects.requireNonNull(in, "no resource sla/" + name);
 			return new ReplayFixture(name, List.of(new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")));
@@ -72,9 +94,17 @@ final class ReplayFixture {
 				case "end" -> this.end = instant(cells[1]);
 				case "incident" -> this.incidents.put(cells[1],
 						new Incident(cells[1], cells[2], cells[3].equals(NONE) ? null : cells[3], cells[4]));
-				case "status", "priority", "calendar" ->
-					incident(cells[1]).events.add(new Event(instant(cells[2]), cells[0], cells[3]));
-				case "check" -> incident(cells[1]).events.add(new Event(instant(cells[2]), cells[0], null));
+				case "status" -> incident(cells[1]).events
+					.add(new Event(instant(cells[2]), cells[0], cells[3], (cells.length > 4) ? cells[4] : null));
+				case "priority", "calendar" ->
+					incident(cells[1]).events.add(new Event(instant(cells[2]), cells[0], cells[3], null));
+				case "check" -> incident(cells[1]).events.add(new Event(instant(cells[2]), cells[0], null, null));
+				case "reassign" ->
+					incident(cells[1]).reassignments.add(new Event(instant(cells[2]), cells[0], cells[3], null));
+				case "period" -> this.period = new Instant[] { instant(cells[1]), instant(cells[2]) };
+				case "ageing" -> this.ageingAt.add(instant(cells[1]));
+				case "report" ->
+					this.reports.add(new ReportLine(number, cells[1], cells[2], cells[3], cells[4], cells[5]));
 				case "expect" ->
 					this.expectations.add(new Expectation(number, cells[1], instant(cells[2]), cells[3], cells[4]));
 				default -> throw new IllegalArgumentException("unknown line kind " + cells[0]);
@@ -134,18 +164,21 @@ final class ReplayFixture {
 	}
 
 	/** One incident as scripted. */
-	static final class Incident {
+	public static final class Incident {
 
-		final String id;
+		public final String id;
 
 		final String calendar;
 
 		/** {@code null} for the priority's default policy. */
-		final String service;
+		public final String service;
 
 		final String priority;
 
 		final List<Event> events = new ArrayList<>();
+
+		/** Its reassignments from one engineer to another, each naming the new one. */
+		public final List<Event> reassignments = new ArrayList<>();
 
 		Incident(String id, String calendar, String service, String priority) {
 			this.id = id;
@@ -155,16 +188,16 @@ final class ReplayFixture {
 		}
 
 		/** The status rows, in the order written (the calculators read them by time). */
-		List<Event> statuses() {
+		public List<Event> statuses() {
 			return this.events.stream().filter((event) -> event.kind().equals("status")).toList();
 		}
 
 		/** The calendar in force at {@code asOf}: the last change at or before it. */
-		String calendarAt(Instant asOf) {
+		public String calendarAt(Instant asOf) {
 			return latest("calendar", asOf, this.calendar);
 		}
 
-		String priorityAt(Instant asOf) {
+		public String priorityAt(Instant asOf) {
 			return latest("priority", asOf, this.priority);
 		}
 
@@ -185,12 +218,28 @@ final class ReplayFixture {
 
 	}
 
-	/** One line of an incident's script. */
-	record Event(Instant at, String kind, String value) {
+	/**
+	 * One line of an incident's script; {@code user} is who a status row names (the
+	 * engineer in charge), {@code null} when none.
+	 */
+	public record Event(Instant at, String kind, String value, String user) {
 	}
 
 	/** An incident read as of an instant. */
 	record Checkpoint(Incident incident, Instant asOf) {
+	}
+
+	/**
+	 * One expected report figure, from line {@code line} of the file: {@code report} is
+	 * {@code compliance}, {@code ageing}, {@code queue} or {@code engineers}.
+	 */
+	public record ReportLine(int line, String report, String parameters, String row, String field, String value) {
+
+		/** Everything but the value: what the figure is. */
+		public String key() {
+			return String.join(" | ", this.report, this.parameters, this.row, this.field);
+		}
+
 	}
 
 	/** One expected figure, from line {@code line} of the file. */

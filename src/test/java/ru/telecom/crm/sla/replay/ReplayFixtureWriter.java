@@ -8,17 +8,24 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import ru.telecom.crm.sla.replay.ReplayFixture.Checkpoint;
+import ru.telecom.crm.sla.replay.ReplayFixture.ReportLine;
 
 /**
  * Writes the {@code expect} lines of the replayed weeks with {@link ReplayOracle}, after
- * each incident's script; run once by hand when a week's script changes (from the project
+ * each incident's script, and their {@code report} lines with {@link ReportOracle}, at
+ * the end of the file; run once by hand when a week's script changes (from the project
  * directory: {@code java} on the test classpath, or the IDE), never by the build. The
- * production calculator plays no part in it. {@link ReplayOracleTests} checks that the
- * files still hold exactly what the oracle says.
+ * production calculator and the report module play no part in it.
+ * {@link ReplayOracleTests} checks that the files still hold exactly what the oracle
+ * says.
  */
 final class ReplayFixtureWriter {
+
+	private static final Set<String> INCIDENT_LINES = Set.of("incident", "status", "priority", "calendar", "check",
+			"reassign");
 
 	private ReplayFixtureWriter() {
 	}
@@ -27,11 +34,12 @@ final class ReplayFixtureWriter {
 		Path folder = Path.of((args.length > 0) ? args[0] : "src/test/resources/sla");
 		DemoSeed seed = DemoSeed.read();
 		ReplayOracle oracle = new ReplayOracle(seed);
+		ReportOracle reports = new ReportOracle(seed);
 		for (String name : ReplayFixture.WEEKS) {
 			Path file = folder.resolve(name);
 			List<String> script = Files.readAllLines(file)
 				.stream()
-				.filter((line) -> !line.startsWith("expect"))
+				.filter((line) -> !line.startsWith("expect") && !line.startsWith("report"))
 				.toList();
 			ReplayFixture fixture = ReplayFixture.of(name, script);
 			Map<String, List<String>> expectations = new HashMap<>();
@@ -54,14 +62,18 @@ final class ReplayFixtureWriter {
 					out.addAll(expectations.getOrDefault(id, List.of()));
 				}
 			}
+			List<ReportLine> figures = reports.lines(fixture);
+			figures.forEach((line) -> out.add("report   | %-10s | %s | %-12s | %-28s | %s".formatted(line.report(),
+					line.parameters(), line.row(), line.field(), line.value())));
 			Files.write(file, out);
-			System.out.println(name + ": " + fixture.checkpoints().size() + " readings");
+			System.out.println(
+					name + ": " + fixture.checkpoints().size() + " readings, " + figures.size() + " report figures");
 		}
 	}
 
 	private static String incidentOf(String line) {
 		String[] cells = line.split("\\|");
-		return (cells.length > 2 && !line.startsWith("#") && !line.startsWith("end")) ? cells[1].strip() : null;
+		return (cells.length > 2 && INCIDENT_LINES.contains(cells[0].strip())) ? cells[1].strip() : null;
 	}
 
 }

@@ -61,7 +61,11 @@ final class ReplayOracle {
 
 	/** The figures of an incident as of an instant, by field, in the fixture's words. */
 	Map<String, String> figures(Incident incident, Instant asOf) {
-		String calendar = incident.calendarAt(asOf);
+		return figures(incident, asOf, incident.calendarAt(asOf));
+	}
+
+	/** The same, the whole history read on {@code calendar}. */
+	Map<String, String> figures(Incident incident, Instant asOf, String calendar) {
 		ZoneId zone = this.seed.zones.get(calendar);
 		String priority = incident.priorityAt(asOf);
 		PolicyRow policy = this.seed.policy(incident.service, priority);
@@ -209,6 +213,17 @@ final class ReplayOracle {
 				return new Walk(used, reached);
 			}
 		}
+	}
+
+	/** The working minutes of the calendar in {@code [from, to)}, one by one. */
+	long workingMinutes(String calendar, Instant from, Instant to) {
+		long count = 0;
+		for (Instant t = from; t.isBefore(to); t = t.plusMillis(MINUTE)) {
+			if (works(calendar, (t.toEpochMilli() - FROM.toEpochMilli()) / MINUTE)) {
+				count++;
+			}
+		}
+		return count;
 	}
 
 	/** Whether minute {@code minute} after {@link #FROM} is a working minute. */

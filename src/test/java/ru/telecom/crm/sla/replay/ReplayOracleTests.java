@@ -36,4 +36,16 @@ class ReplayOracleTests {
 		softly.assertAll();
 	}
 
+	@ParameterizedTest(name = "{0}")
+	@FieldSource("WEEKS")
+	void theReportOracleAgreesWithEveryReportLiteralOfTheWeek(String week) {
+		ReplayFixture fixture = ReplayFixture.load(week);
+		ReportOracle oracle = new ReportOracle(DemoSeed.read());
+
+		assertThat(fixture.reports).isNotEmpty();
+		assertThat(fixture.reports).extracting((line) -> line.key() + " | " + line.value())
+			.containsExactlyElementsOf(
+					oracle.lines(fixture).stream().map((line) -> line.key() + " | " + line.value()).toList());
+	}
+
 }
