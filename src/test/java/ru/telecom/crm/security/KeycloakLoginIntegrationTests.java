@@ -3,7 +3,6 @@ package ru.telecom.crm.security;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
-import java.net.CookieStore;
 import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -23,6 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import ru.telecom.crm.support.KeycloakIntegrationTest;
 import ru.telecom.crm.support.KeycloakServer;
+import ru.telecom.crm.support.PlainHttpCookies;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -134,47 +134,6 @@ class KeycloakLoginIntegrationTests {
 
 	private String app(String path) {
 		return "http://127.0.0.1:" + this.port + path;
-	}
-
-	/**
-	 * A browser sends Keycloak's Secure cookies to a loopback address over plain HTTP (a
-	 * secure context); Java's cookie manager would not, so the test keeps them unflagged.
-	 */
-	private static final class PlainHttpCookies implements CookieStore {
-
-		private final CookieStore store = new CookieManager().getCookieStore();
-
-		@Override
-		public void add(URI uri, HttpCookie cookie) {
-			cookie.setSecure(false);
-			this.store.add(uri, cookie);
-		}
-
-		@Override
-		public List<HttpCookie> get(URI uri) {
-			return this.store.get(uri);
-		}
-
-		@Override
-		public List<HttpCookie> getCookies() {
-			return this.store.getCookies();
-		}
-
-		@Override
-		public List<URI> getURIs() {
-			return this.store.getURIs();
-		}
-
-		@Override
-		public boolean remove(URI uri, HttpCookie cookie) {
-			return this.store.remove(uri, cookie);
-		}
-
-		@Override
-		public boolean removeAll() {
-			return this.store.removeAll();
-		}
-
 	}
 
 }

@@ -60,7 +60,7 @@ class GrafanaBoardsTests {
 				}
 			}
 		}
-		assertThat(dataSources).containsOnlyKeys("prometheus", "clickhouse");
+		assertThat(dataSources).containsOnlyKeys("prometheus", "clickhouse", "crm-api");
 		console = ConsoleRoutes.scan();
 		assertThat(console.size()).isGreaterThan(5);
 		for (RequestStatus status : RequestStatus.values()) {
@@ -144,6 +144,7 @@ class GrafanaBoardsTests {
 		List<Dashboards.Query> queries = new ArrayList<>(Dashboards.promQueries(board, values));
 		queries.addAll(Dashboards.sqlQueries(board, values));
 		queries.addAll(Dashboards.promVariableQueries(board, values));
+		Dashboards.apiQueries(board, values).forEach((query) -> queries.add(query.query()));
 		assertThat(queries).isNotEmpty();
 		for (Dashboards.Query query : queries) {
 			assertThat(query.text()).as("%s", query).isNotBlank();
@@ -218,7 +219,7 @@ class GrafanaBoardsTests {
 			String title = panel.path("title").asText();
 			texts.put("the title of " + title, title);
 			for (JsonNode target : panel.path("targets")) {
-				for (String field : List.of("expr", "rawSql", "legendFormat")) {
+				for (String field : List.of("expr", "rawSql", "legendFormat", "url", "root_selector")) {
 					if (target.hasNonNull(field)) {
 						texts.put(title + " " + target.path("refId").asText() + " " + field,
 								target.path(field).asText());

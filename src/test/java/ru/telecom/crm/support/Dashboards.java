@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +41,20 @@ public final class Dashboards {
 	public static final String PROMETHEUS = "prometheus";
 
 	public static final String CLICKHOUSE = "grafana-clickhouse-datasource";
+
+	/**
+	 * The Infinity plugin, which asks the app's reports API (data source uid crm-api).
+	 */
+	public static final String INFINITY = "yesoreyeram-infinity-datasource";
+
+	/**
+	 * Grafana's {@code ${__from:date:iso}}: UTC with milliseconds, as moment prints it.
+	 */
+	private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+		.withZone(ZoneOffset.UTC);
+
+	/** A board's relative time range, as {@code now-30d}. */
+	private static final Pattern RELATIVE = Pattern.compile("now-(\\d+)([mhdw])");
 
 	/**
 	 * Grafana's own variables, which a board may use without defining them: the time
@@ -87,6 +103,24 @@ public final class Dashboards {
 		public String qualified() {
 			return (this.path == null) ? this.name : this.name + "." + this.path;
 		}
+
+	}
+
+	/**
+	 * One query of an Infinity panel: the URL once its variables have values, where the
+	 * rows are in the JSON answer, and the columns the panel names.
+	 */
+	public record ApiQuery(Query query, String rootSelector, List<Column> columns) {
+
+		/** The URL, relative to the data source's base URL (the app). */
+		public String url() {
+			return this.query.text();
+		}
+
+	}
+
+	/** A column an Infinity panel shows: a path in each row, its title and type. */
+	public record Column(String selector, String text, String type) {
 
 	}
 
@@ -161,6 +195,31 @@ public final class Dashboards {
 				String sql = query.isTextual() ? query.asText() : query.path("rawSql").asText();
 				found.add(new Query(name, "variable " + variable.path("name").asText(), "query",
 						substitute(sql, values)));
+			}
+		}
+		return found;
+	}
+
+	/**
+	 * Every query of the board's Infinity panels (the app's reports), each variable in
+	 * its URL replaced from {@code values} (see {@link #substitute}).
+	 */
+	public static List<ApiQuery> apiQueries(Path board, Map<String, String> values) {
+		List<ApiQuery> found = new ArrayList<>();
+		String name = board.getFileName().toString();
+		for (JsonNode panel : panels(read(board))) {
+			for (JsonNode target : panel.path("targets")) {
+				if (target.path("hide").asBoolean(false) || !isOf(dataSource(panel, target), INFINITY, "crm-api")) {
+					continue;
+				}
+				List<Column> columns = new ArrayList<>();
+				target.path("columns")
+					.forEach((column) -> columns.add(new Column(column.path("selector").asText(),
+							column.path("text").asText(), column.path("type").asText())));
+				found.add(new ApiQuery(
+						new Query(name, panel.path("title").asText(), target.path("refId").asText(),
+								substitute(target.path("url").asText(), values)),
+						target.path("root_selector").asText(), columns));
 			}
 		}
 		return found;
@@ -244,8 +303,8 @@ public final class Dashboards {
 	/**
 	 * Values for Grafana's time variables over a period ending at {@code to}, as Grafana
 	 * sets them for a board: {@code __from}/{@code __to} in epoch milliseconds and as
-	 * {@code :date:seconds}, {@code __range}, {@code __range_s}, and a step for
-	 * {@code __interval} and {@code __rate_interval}.
+	 * {@code :date:seconds} and {@code :date:iso}, {@code __range}, {@code __range_s},
+	 * and a step for {@code __interval} and {@code __rate_interval}.
 	 */
 	public static Map<String, String> period(Instant to, Duration length, Duration step) {
 		Instant from = to.minus(length);
@@ -254,6 +313,8 @@ public final class Dashboards {
 		values.put("__to", Long.toString(to.toEpochMilli()));
 		values.put("__from:date:seconds", Long.toString(from.getEpochSecond()));
 		values.put("__to:date:seconds", Long.toString(to.getEpochSecond()));
+		values.put("__from:date:iso", ISO.format(from));
+		values.put("__to:date:iso", ISO.format(to));
 		values.put("__range", length.toSeconds() + "s");
 		values.put("__range_s", Long.toString(length.toSeconds()));
 		values.put("__range_ms", Long.toString(length.toMillis()));
@@ -262,6 +323,21 @@ public final class Dashboards {
 		// Grafana: at least four scrape intervals, and the step plus one scrape
 		values.put("__rate_interval", Math.max(step.toSeconds() + 15, 60) + "s");
 		return values;
+	}
+
+	/** How long the board's default time range is ({@code "from": "now-30d"}). */
+	public static Duration defaultRange(JsonNode board) {
+		Matcher relative = RELATIVE.matcher(board.path("time").path("from").asText());
+		if (!relative.matches() || !"now".equals(board.path("time").path("to").asText())) {
+			throw new IllegalArgumentException("not a range up to now: " + board.path("time"));
+		}
+		long amount = Long.parseLong(relative.group(1));
+		return switch (relative.group(2)) {
+			case "m" -> Duration.ofMinutes(amount);
+			case "h" -> Duration.ofHours(amount);
+			case "d" -> Duration.ofDays(amount);
+			default -> Duration.ofDays(7 * amount);
+		};
 	}
 
 	private static List<Query> targets(Path board, String type, String field, Map<String, String> values) {

@@ -108,7 +108,8 @@ public final class KeycloakTokens {
 		return response.get("access_token").asText();
 	}
 
-	private static String form(Map<String, String> fields) {
+	/** The fields as an {@code application/x-www-form-urlencoded} body or query. */
+	static String form(Map<String, String> fields) {
 		return new LinkedHashMap<>(fields).entrySet()
 			.stream()
 			.map((entry) -> entry.getKey() + "=" + URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8))
