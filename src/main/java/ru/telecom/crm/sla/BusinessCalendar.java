@@ -15,10 +15,12 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * When a team works: intervals per weekday in wall-clock time of a time zone, and
@@ -48,6 +50,16 @@ public final class BusinessCalendar {
 	private final NavigableSet<LocalDate> holidays;
 
 	private final Duration week;
+
+	/**
+	 * The intervals of the dates asked lately, as instants: a report reads the clocks of
+	 * hundreds of thousands of incidents over the same year of days. Cleared when full;
+	 * the calendar never changes, so an entry never goes stale.
+	 */
+	private final Map<LocalDate, List<Span>> spans = new ConcurrentHashMap<>();
+
+	/** About ten years of days. */
+	private static final int SPAN_CACHE_DAYS = 4_000;
 
 	/**
 	 * @throws IllegalArgumentException when two intervals of a day overlap or there are
@@ -115,6 +127,19 @@ public final class BusinessCalendar {
 
 	/** The intervals of a date as instants, in order; none on a holiday. */
 	List<Span> spansOn(LocalDate date) {
+		List<Span> known = this.spans.get(date);
+		if (known != null) {
+			return known;
+		}
+		List<Span> spans = computeSpansOn(date);
+		if (this.spans.size() >= SPAN_CACHE_DAYS) {
+			this.spans.clear();
+		}
+		this.spans.put(date, spans);
+		return spans;
+	}
+
+	private List<Span> computeSpansOn(LocalDate date) {
 		if (this.holidays.contains(date)) {
 			return List.of();
 		}
@@ -127,7 +152,7 @@ public final class BusinessCalendar {
 				spans.add(new Span(start, end));
 			}
 		}
-		return spans;
+		return List.copyOf(spans);
 	}
 
 	/**
