@@ -23,6 +23,16 @@ import org.springframework.core.task.TaskExecutor;
  * Polling every {@code wait-time-in-millis}, up to {@code max-wait} when idle, takes the
  * jobs of many transactions in one acquisition; a mail or a lookup starts at most
  * {@code max-wait} after its commit.
+ * <p>
+ * A job is locked to the node that took it for {@code lock-time-in-millis} (30 s, the
+ * engine's default is 5 minutes): a node killed with its jobs in hand leaves them to the
+ * others, or to its own restart, once the lock runs out ({@code src/bench/faults kill9}).
+ * The engine does not renew a lock, so a job that outlives it may be taken again while it
+ * runs; each of ours is safe to run twice. The lookup copies a LegacyDB row under its
+ * unique key (a second copy finds the first) and binds the request in the job's
+ * transaction, whose engine rows the first run's commit makes stale; the clocks' step
+ * writes its alarms under the ledger's key in the job's transaction; a mail claims its
+ * event key before it is sent, so a second run waits for the first and finds it sent.
  */
 @Configuration(proxyBeanMethods = false)
 class JobExecutorConfiguration {

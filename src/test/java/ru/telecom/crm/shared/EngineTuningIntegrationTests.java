@@ -112,6 +112,15 @@ class EngineTuningIntegrationTests {
 	}
 
 	@Test
+	void aJobIsLockedToItsNodeForHalfAMinuteSoThatANodeKilledWithJobsInHandLeavesThemSoon() {
+		JobExecutor executor = ((ProcessEngineConfigurationImpl) this.engine.getProcessEngineConfiguration())
+			.getJobExecutor();
+
+		assertThat(executor.getLockTimeInMillis()).isEqualTo(30_000)
+			.isEqualTo(this.camunda.getJobExecution().getLockTimeInMillis());
+	}
+
+	@Test
 	void everyConnectionToPostgresqlPlansForRandomReadsAsCheapAsInOrderAndLooksGrantsUpInTheIndex() {
 		assertThat(this.jdbc.queryForObject("show random_page_cost", String.class)).isEqualTo("1.1");
 		assertThat(this.jdbc.queryForObject("show enable_material", String.class)).isEqualTo("off");

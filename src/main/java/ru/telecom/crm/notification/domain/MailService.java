@@ -103,11 +103,10 @@ class MailService implements NotificationApi {
 		Letter letter = (kind == MailKind.REQUEST_RESOLVED) ? toClient(incident, client)
 				: toStaff(kind, incident, client);
 		String messageId = "<" + eventKey + "@" + this.settings.messageIdDomain() + ">";
-		if (!letter.to().isEmpty()) {
-			send(kind, message(messageId, letter));
-		}
-		this.deliveries.save(new MailDelivery(eventKey, messageId, kind.name(), incidentId,
-				String.join(", ", letter.to()), letter.text().subject(), this.clock.instant()));
+		deliver(kind,
+				new MailDelivery(eventKey, messageId, kind.name(), incidentId, String.join(", ", letter.to()),
+						letter.text().subject(), this.clock.instant()),
+				letter.to().isEmpty() ? null : message(messageId, letter));
 		this.history.activity(EntityType.INCIDENT, incidentId, letter.to().isEmpty() ? "MAIL_SKIPPED" : "MAIL_SENT",
 				CurrentActor.SYSTEM,
 				kind + " to " + (letter.to().isEmpty() ? "nobody" : String.join(", ", letter.to())));
@@ -134,11 +133,10 @@ class MailService implements NotificationApi {
 				(alarm.escalation() != null) ? alarm.escalation().level().name() : "" };
 		MailTexts.Text text = this.texts.of(template, this.settings.locale(), args);
 		String messageId = "<" + eventKey + "@" + this.settings.messageIdDomain() + ">";
-		if (!to.isEmpty()) {
-			send(MailKind.SLA_ALARM, message(messageId, new Letter(to, text)));
-		}
-		this.deliveries.save(new MailDelivery(eventKey, messageId, MailKind.SLA_ALARM.name(), incidentId,
-				String.join(", ", to), text.subject(), this.clock.instant()));
+		deliver(MailKind.SLA_ALARM,
+				new MailDelivery(eventKey, messageId, MailKind.SLA_ALARM.name(), incidentId, String.join(", ", to),
+						text.subject(), this.clock.instant()),
+				to.isEmpty() ? null : message(messageId, new Letter(to, text)));
 		this.history.activity(EntityType.INCIDENT, incidentId, to.isEmpty() ? "MAIL_SKIPPED" : "MAIL_SENT",
 				CurrentActor.SYSTEM,
 				MailKind.SLA_ALARM + " " + alarm.target() + " " + alarm.kind()
@@ -188,6 +186,30 @@ class MailService implements NotificationApi {
 			}
 		}
 		return to;
+	}
+
+	/**
+	 * Records the event's delivery, then sends its mail ({@code null}: nobody to mail).
+	 * The record is written first: its unique event key makes a second run of the same
+	 * job (one that outlived its lock and was taken again, or a retry racing it) wait for
+	 * this one and fail once it commits, instead of sending the mail again. A mail the
+	 * server refuses takes its record back, so that the retry sends it. The one window
+	 * left is a crash between the server's accept and the commit: the retry sends it
+	 * again, with the same Message-ID.
+	 */
+	private void deliver(MailKind kind, MailDelivery delivery, MimeMessage message) {
+		this.deliveries.saveAndFlush(delivery);
+		if (message == null) {
+			return;
+		}
+		try {
+			send(kind, message);
+		}
+		catch (MailException ex) {
+			this.deliveries.delete(delivery);
+			this.deliveries.flush();
+			throw ex;
+		}
 	}
 
 	/**

@@ -18,6 +18,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
+import org.mockito.InOrder;
 
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -45,10 +46,12 @@ import ru.telecom.crm.status.StatusRecorder.EntityType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.willThrow;
+import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -154,7 +157,33 @@ class MailServiceTests {
 			.isFalse();
 
 		verify(this.sender, never()).send(any(MimeMessage.class));
-		verify(this.deliveries, never()).save(any());
+		verify(this.deliveries, never()).saveAndFlush(any());
+	}
+
+	@Test
+	void theEventIsClaimedBeforeItsMailIsSentSoThatASecondRunOfTheJobWaitsForTheFirst() {
+		this.mails.sendIncidentMail(MailKind.INCIDENT_CLOSED, 1042, "incident-1042.incident_closed.p-3");
+
+		InOrder order = inOrder(this.deliveries, this.sender);
+		order.verify(this.deliveries).saveAndFlush(any(MailDelivery.class));
+		order.verify(this.sender).send(any(MimeMessage.class));
+		verify(this.deliveries, never()).delete(any());
+	}
+
+	@Test
+	void aMailTheServerRefusedGivesItsEventBackForTheRetry() {
+		willThrow(new MailSendException("the server is down")).given(this.sender).send(any(MimeMessage.class));
+
+		assertThatExceptionOfType(MailSendException.class).isThrownBy(
+				() -> this.mails.sendIncidentMail(MailKind.INCIDENT_CLOSED, 1042, "incident-1042.incident_closed.p-3"));
+
+		ArgumentCaptor<MailDelivery> claimed = ArgumentCaptor.forClass(MailDelivery.class);
+		InOrder order = inOrder(this.deliveries, this.sender);
+		order.verify(this.deliveries).saveAndFlush(claimed.capture());
+		order.verify(this.sender).send(any(MimeMessage.class));
+		order.verify(this.deliveries).delete(claimed.getValue());
+		order.verify(this.deliveries).flush();
+		verify(this.history, never()).activity(any(), anyLong(), anyString(), anyString(), anyString());
 	}
 
 	@Test
@@ -165,7 +194,7 @@ class MailServiceTests {
 			.isFalse();
 
 		verify(this.sender, never()).send(any(MimeMessage.class));
-		verify(this.deliveries).save(any(MailDelivery.class));
+		verify(this.deliveries).saveAndFlush(any(MailDelivery.class));
 		verify(this.history).activity(eq(EntityType.INCIDENT), eq(1042L), eq("MAIL_SKIPPED"), anyString(),
 				eq("REQUEST_RESOLVED to nobody"));
 	}
