@@ -22,6 +22,11 @@ public final class FormPriorityChange {
 	private FormPriorityChange() {
 	}
 
+	/** Whether the completion carries either of the two fields. */
+	public static boolean asked(DelegateTask task) {
+		return task.getVariableTyped(NEW_PRIORITY) != null || task.getVariableTyped(REASON) != null;
+	}
+
 	/**
 	 * The change the task's form asks for, if any, checked as at every door; an
 	 * administrator's completion through the engine's API, which writes what it is sent
@@ -30,13 +35,8 @@ public final class FormPriorityChange {
 	 * @throws InvalidInputException naming the form's field that is wrong
 	 */
 	public static Optional<PriorityChange> takeFrom(DelegateTask task, Priority current) {
-		TypedValue chosen = task.getVariableTyped(NEW_PRIORITY);
-		TypedValue reason = task.getVariableTyped(REASON);
-		for (TypedValue value : new TypedValue[] { chosen, reason }) {
-			if (value != null && !value.isTransient()) {
-				task.getExecution().removeVariable((value == chosen) ? NEW_PRIORITY : REASON);
-			}
-		}
+		TypedValue chosen = take(task, NEW_PRIORITY);
+		TypedValue reason = take(task, REASON);
 		if (chosen == null || !(chosen.getValue() instanceof String name) || name.isBlank()) {
 			return Optional.empty();
 		}
@@ -57,6 +57,15 @@ public final class FormPriorityChange {
 		catch (InvalidInputException ex) {
 			throw new InvalidInputException(REASON, ex.fieldErrors().getOrDefault("reason", ex.getMessage()));
 		}
+	}
+
+	/** The field's value; a stored one (not transient) is removed from the process. */
+	private static TypedValue take(DelegateTask task, String name) {
+		TypedValue value = task.getVariableTyped(name);
+		if (value != null && !value.isTransient()) {
+			task.getExecution().removeVariable(name);
+		}
+		return value;
 	}
 
 }

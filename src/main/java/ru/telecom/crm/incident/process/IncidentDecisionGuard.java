@@ -53,8 +53,7 @@ class IncidentDecisionGuard implements TaskListener {
 				&& task.getVariable(IncidentProcess.ENGINEER) == null && task.getAssignee() != null) {
 			task.setVariable(IncidentProcess.ENGINEER, task.getAssignee());
 		}
-		if (task.getVariableTyped(FormPriorityChange.NEW_PRIORITY) != null
-				|| task.getVariableTyped(FormPriorityChange.REASON) != null) {
+		if (FormPriorityChange.asked(task)) {
 			IncidentView incident = this.incidents.findByProcess(task.getProcessInstanceId())
 				.orElseThrow(() -> new ConflictException("The incident of this task is gone"));
 			FormPriorityChange.takeFrom(task, incident.priority())

@@ -62,8 +62,7 @@ class RequestDecisionGuard implements TaskListener {
 		if (Decision.OPEN_INCIDENT.name().equals(decision) && task.getVariable(SERVICE_CODE) == null) {
 			throw new InvalidInputException(SERVICE_CODE, "choose the service the incident is for");
 		}
-		if (task.getVariableTyped(FormPriorityChange.NEW_PRIORITY) != null
-				|| task.getVariableTyped(FormPriorityChange.REASON) != null) {
+		if (FormPriorityChange.asked(task)) {
 			long id = requestId(task);
 			ServiceRequestView request = this.requests.find(id)
 				.orElseThrow(() -> new ConflictException("The request of this task is gone"));
