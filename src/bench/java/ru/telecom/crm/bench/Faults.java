@@ -19,7 +19,17 @@ import java.util.Map;
  */
 public final class Faults {
 
+	/** The scenarios, as {@code src/bench/faults <name>} takes them. */
+	static final List<String> SCENARIOS = List.of("kill9");
+
 	private Faults() {
+	}
+
+	private static FaultScenario scenario(String name, FaultContext context) {
+		return switch (name) {
+			case "kill9" -> new Kill9(context);
+			default -> throw new IllegalArgumentException(name);
+		};
 	}
 
 	public static void main(String[] args) throws Exception {
@@ -35,10 +45,11 @@ public final class Faults {
 				scenarios.add(arg);
 			}
 		}
-		if (!scenarios.equals(List.of("kill9"))) {
-			System.err.println("scenarios: kill9 (the others of issue 16 are to come)");
+		if (scenarios.size() != 1 || !SCENARIOS.contains(scenarios.get(0))) {
+			System.err.println("one scenario of: " + String.join(", ", SCENARIOS));
 			System.exit(2);
 		}
+		String name = scenarios.get(0);
 		Api api = new Api(options.get("base-url"));
 		Psql psql = new Psql(options.get("psql"));
 		Path out = Path.of(options.get("out"));
@@ -47,7 +58,7 @@ public final class Faults {
 			appArgs.add("--camunda.bpm.job-execution.lock-time-in-millis=" + options.get("lock-time"));
 		}
 		AppProcess app = new AppProcess(options.get("jar"), options.getOrDefault("java-opts", ""), appArgs,
-				Path.of(options.get("app-log")), Path.of(options.get("app-pid-file")), api,
+				Path.of(options.get("app-log")), Path.of(options.get("out")).resolve("pids").resolve("app.pid"), api,
 				Integer.parseInt(options.getOrDefault("ready-seconds", "300")));
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			try {
@@ -58,23 +69,28 @@ public final class Faults {
 			}
 		}));
 
-		Kill9 scenario = new Kill9(api, psql, options.get("database"), options.get("legacy-database"), app,
-				Path.of(options.get("app-log")), options);
+		FaultContext context = new FaultContext(api, psql, options.get("database"), options.get("legacy-database"), app,
+				Path.of(options.get("app-log")), out, options.get("pg-bin"), Path.of(options.get("pg-data")),
+				Integer.parseInt(options.get("pg-port")), options);
+		FaultScenario scenario = scenario(name, context);
 		Map<String, Object> result = new LinkedHashMap<>();
-		result.put("scenario", "kill9");
-		result.put("commandLine", String.join(" ", args).replaceAll("--(base-url|psql|database|legacy-database|"
-				+ "mail-dir|out|app-log|app-pid-file|jar|java-opts|ready-seconds)=\\S*\\s?", "").trim());
+		result.put("scenario", name);
+		result.put("commandLine", name + " " + String.join(" ", args)
+			.replaceAll("--(base-url|psql|database|legacy-database|mail-dir|out|app-log|jar|java-opts|ready-seconds"
+					+ "|pg-bin|pg-data|pg-port)=\\S*\\s?", "")
+			.replace(name, "")
+			.trim());
 		result.put("lockTimeMs", options.getOrDefault("lock-time", "app default"));
 		result.putAll(scenario.run());
 		app.stop();
 
 		String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
 		String json = Json.write(result);
-		Files.writeString(out.resolve("kill9-" + stamp + ".json"), json);
-		Files.writeString(out.resolve("kill9-latest.json"), json);
+		Files.writeString(out.resolve(name + "-" + stamp + ".json"), json);
+		Files.writeString(out.resolve(name + "-latest.json"), json);
 		System.out.println();
 		System.out.println(scenario.table(result));
-		System.out.println("results: " + out.resolve("kill9-" + stamp + ".json"));
+		System.out.println("results: " + out.resolve(name + "-" + stamp + ".json"));
 		System.exit(Boolean.TRUE.equals(result.get("passed")) ? 0 : 1);
 	}
 

@@ -14,7 +14,7 @@ import java.util.Random;
  * At each kill the jobs the dead process had locked are read and watched until they ran;
  * at the end, once every due job ran, the checks from the database.
  */
-final class Kill9 {
+final class Kill9 implements FaultScenario {
 
 	private static final int LEGACY_ROWS = 20_000;
 
@@ -32,15 +32,14 @@ final class Kill9 {
 
 	private final Map<String, String> options;
 
-	Kill9(Api api, Psql psql, String database, String legacyDatabase, AppProcess app, Path appLog,
-			Map<String, String> options) {
-		this.api = api;
-		this.psql = psql;
-		this.database = database;
-		this.legacyDatabase = legacyDatabase;
-		this.app = app;
-		this.appLog = appLog;
-		this.options = options;
+	Kill9(FaultContext context) {
+		this.api = context.api();
+		this.psql = context.psql();
+		this.database = context.database();
+		this.legacyDatabase = context.legacyDatabase();
+		this.app = context.app();
+		this.appLog = context.appLog();
+		this.options = context.options();
 	}
 
 	private int option(String name, int otherwise) {
@@ -55,7 +54,8 @@ final class Kill9 {
 		return low + ((high > low) ? random.nextInt(high - low + 1) : 0);
 	}
 
-	Map<String, Object> run() throws Exception {
+	@Override
+	public Map<String, Object> run() throws Exception {
 		long seed = Long.parseLong(this.options.getOrDefault("seed", Long.toString(System.nanoTime() % 1_000_000)));
 		Random random = new Random(seed);
 		int kills = option("kills", 3);
@@ -167,8 +167,9 @@ final class Kill9 {
 	}
 
 	/** The run as a Markdown table, for FAULTS.md. */
+	@Override
 	@SuppressWarnings("unchecked")
-	String table(Map<String, Object> result) {
+	public String table(Map<String, Object> result) {
 		Map<String, Object> c = (Map<String, Object>) result.get("checks");
 		Map<String, Object> l = (Map<String, Object>) result.get("load");
 		List<Map<String, Object>> kills = (List<Map<String, Object>>) result.get("kills");
