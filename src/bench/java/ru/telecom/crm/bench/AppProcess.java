@@ -77,6 +77,10 @@ final class AppProcess {
 		this.process.waitFor();
 	}
 
+	boolean alive() {
+		return this.process != null && this.process.isAlive();
+	}
+
 	long pid() {
 		return this.process.pid();
 	}

@@ -190,6 +190,27 @@ final class FaultChecks {
 		return left;
 	}
 
+	/**
+	 * Whether the checks every scenario shares hold: nothing lost or doubled, no status
+	 * disagreeing with its item, one mail per event, no job left due or failed.
+	 */
+	static boolean clean(Map<String, Object> checks, String... notApplying) {
+		return List.of("lost", "duplicated", "statusDisagreesRequests", "statusDisagreesIncidents",
+				"mailsRecordedNotSent", "mailsSentNotRecorded", "mailEventsRecordedTwice", "jobsDueLeft", "jobsFailed")
+			.stream()
+			.filter((name) -> !List.of(notApplying).contains(name))
+			.allMatch((name) -> ((Number) checks.get(name)).longValue() == 0);
+	}
+
+	/** Waits (at most 10 minutes) until no due job is left, then a second for the log's last lines. */
+	void drain() throws InterruptedException {
+		long start = System.nanoTime();
+		while (dueJobs() > 0 && System.nanoTime() - start < 600_000_000_000L) {
+			Thread.sleep(500);
+		}
+		Thread.sleep(1000);
+	}
+
 	/** Due jobs still waiting (retries left), for the drain before the checks. */
 	long dueJobs() {
 		return Long.parseLong(this.psql.value(this.database,

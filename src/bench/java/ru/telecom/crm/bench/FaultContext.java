@@ -12,6 +12,24 @@ import java.util.Map;
 record FaultContext(Api api, Psql psql, String database, String legacyDatabase, AppProcess app, Path appLog,
 		Path out, String pgBin, Path pgData, int pgPort, Map<String, String> options) {
 
+	/** LegacyDB rows the intake mix looks up, as the benchmark loads them. */
+	static final int LEGACY_ROWS = 20_000;
+
+	/**
+	 * Launches the app, waits until it is ready, then loads LegacyDB's rows and creates
+	 * the bench users as the benchmark does.
+	 */
+	BenchUsers prepare() throws InterruptedException, java.io.IOException {
+		long launched = System.nanoTime();
+		this.app.launch();
+		this.app.awaitReady();
+		System.out.printf("app ready after %d ms%n", (System.nanoTime() - launched) / 1_000_000);
+		BenchUsers users = new BenchUsers(16, 8);
+		LegacyRows.load(this.psql, this.legacyDatabase, LEGACY_ROWS);
+		BenchDirectory.create(this.api, this.psql, this.database, users);
+		return users;
+	}
+
 	int option(String name, int otherwise) {
 		return Integer.parseInt(this.options.getOrDefault(name, Integer.toString(otherwise)));
 	}

@@ -71,6 +71,9 @@ final class FaultLoad {
 
 	final LongAdder serverErrors = new LongAdder();
 
+	/** The 5xx answers by status, and whether each was a problem detail (RFC 9457). */
+	final Map<String, LongAdder> serverAnswers = new ConcurrentHashMap<>();
+
 	FaultLoad(Api api, IntakeMix mix, BenchUsers users) {
 		this.api = api;
 		this.mix = mix;
@@ -90,6 +93,19 @@ final class FaultLoad {
 			String engineer = this.users.engineer(i);
 			client("lifecycle-" + i, () -> lifecycle(agent, engineer));
 		}
+	}
+
+	/**
+	 * One operation of a kind ({@code i} intake, {@code e} ESB message, {@code l}
+	 * lifecycle) as client {@code index} does it, for loads at a fixed rate.
+	 */
+	Runnable operation(char kind, int index) {
+		return switch (kind) {
+			case 'i' -> () -> intake(this.users.agent(index));
+			case 'e' -> this::esb;
+			case 'l' -> () -> lifecycle(this.users.agent(index), this.users.engineer(index));
+			default -> throw new IllegalArgumentException("no operation " + kind);
+		};
 	}
 
 	/** Lets each client finish the operation it is in (retrying until answered), then stops. */
@@ -221,6 +237,9 @@ final class FaultLoad {
 			this.unanswered.increment();
 			if (response.status() >= 500) {
 				this.serverErrors.increment();
+				String shape = response.body().contains("\"type\"") && response.body().contains("\"status\"")
+						? "problem detail" : "other";
+				this.serverAnswers.computeIfAbsent(response.status() + " " + shape, (key) -> new LongAdder()).increment();
 			}
 			awaitAnswer(deadline);
 			if (done != null && done.get()) {
@@ -286,6 +305,9 @@ final class FaultLoad {
 		Map<String, Object> errors = new LinkedHashMap<>();
 		this.errors.forEach((key, count) -> errors.put(key, count.sum()));
 		figures.put("errors", errors);
+		Map<String, Object> server = new LinkedHashMap<>();
+		this.serverAnswers.forEach((key, count) -> server.put(key, count.sum()));
+		figures.put("serverAnswers", server);
 		return figures;
 	}
 

@@ -20,7 +20,7 @@ import java.util.Map;
 public final class Faults {
 
 	/** The scenarios, as {@code src/bench/faults <name>} takes them. */
-	static final List<String> SCENARIOS = List.of("kill9");
+	static final List<String> SCENARIOS = List.of("kill9", "pg-restart", "backup", "soak");
 
 	private Faults() {
 	}
@@ -28,6 +28,9 @@ public final class Faults {
 	private static FaultScenario scenario(String name, FaultContext context) {
 		return switch (name) {
 			case "kill9" -> new Kill9(context);
+			case "pg-restart" -> new PgRestart(context);
+			case "backup" -> new BackupDrill(context);
+			case "soak" -> new SteadySoak(context);
 			default -> throw new IllegalArgumentException(name);
 		};
 	}
@@ -57,6 +60,10 @@ public final class Faults {
 		if (options.containsKey("lock-time")) {
 			appArgs.add("--camunda.bpm.job-execution.lock-time-in-millis=" + options.get("lock-time"));
 		}
+		if (name.equals("soak")) {
+			// heap used, for the soak's samples
+			appArgs.add("--management.endpoints.web.exposure.include=health,info,metrics");
+		}
 		AppProcess app = new AppProcess(options.get("jar"), options.getOrDefault("java-opts", ""), appArgs,
 				Path.of(options.get("app-log")), Path.of(options.get("out")).resolve("pids").resolve("app.pid"), api,
 				Integer.parseInt(options.getOrDefault("ready-seconds", "300")));
@@ -77,7 +84,7 @@ public final class Faults {
 		result.put("scenario", name);
 		result.put("commandLine", name + " " + String.join(" ", args)
 			.replaceAll("--(base-url|psql|database|legacy-database|mail-dir|out|app-log|jar|java-opts|ready-seconds"
-					+ "|pg-bin|pg-data|pg-port)=\\S*\\s?", "")
+					+ "|pg-bin|pg-data|pg-port|restored-port|root)=\\S*\\s?", "")
 			.replace(name, "")
 			.trim());
 		result.put("lockTimeMs", options.getOrDefault("lock-time", "app default"));

@@ -16,15 +16,13 @@ import java.util.Random;
  */
 final class Kill9 implements FaultScenario {
 
-	private static final int LEGACY_ROWS = 20_000;
+	private final FaultContext context;
 
 	private final Api api;
 
 	private final Psql psql;
 
 	private final String database;
-
-	private final String legacyDatabase;
 
 	private final AppProcess app;
 
@@ -33,10 +31,10 @@ final class Kill9 implements FaultScenario {
 	private final Map<String, String> options;
 
 	Kill9(FaultContext context) {
+		this.context = context;
 		this.api = context.api();
 		this.psql = context.psql();
 		this.database = context.database();
-		this.legacyDatabase = context.legacyDatabase();
 		this.app = context.app();
 		this.appLog = context.appLog();
 		this.options = context.options();
@@ -61,15 +59,9 @@ final class Kill9 implements FaultScenario {
 		int kills = option("kills", 3);
 		System.out.printf("kill9: %d kills, seed %d%n", kills, seed);
 
-		long launched = System.nanoTime();
-		this.app.launch();
-		this.app.awaitReady();
-		System.out.printf("app ready after %d ms%n", (System.nanoTime() - launched) / 1_000_000);
-		BenchUsers users = new BenchUsers(16, 8);
-		LegacyRows.load(this.psql, this.legacyDatabase, LEGACY_ROWS);
-		BenchDirectory.create(this.api, this.psql, this.database, users);
+		BenchUsers users = this.context.prepare();
 
-		FaultLoad load = new FaultLoad(this.api, new IntakeMix(LEGACY_ROWS), users);
+		FaultLoad load = new FaultLoad(this.api, new IntakeMix(FaultContext.LEGACY_ROWS), users);
 		load.start(option("intake", 2), option("esb", 3), option("lifecycle", 2));
 		StrandedJobs stranded = new StrandedJobs(this.psql, this.database);
 		List<Map<String, Object>> killed = new ArrayList<>();
@@ -134,44 +126,32 @@ final class Kill9 implements FaultScenario {
 		System.out.printf("load stopped: %s%n", load.acknowledged());
 
 		FaultChecks checks = new FaultChecks(this.psql, this.database);
-		long drainStart = System.nanoTime();
-		while (checks.dueJobs() > 0 && System.nanoTime() - drainStart < 600_000_000_000L) {
-			Thread.sleep(500);
-		}
-		// the last mails' lines in the log
-		Thread.sleep(1000);
+		checks.drain();
 		Map<String, Object> result = new LinkedHashMap<>();
 		result.put("seed", seed);
 		result.put("kills", killed);
 		result.put("load", load.figures());
 		result.put("checks", checks.check(load, this.appLog));
-		result.put("passed", passed(result, killed));
+		// CI's short run asserts the counts alone: no timing on a machine it shares
+		boolean countsOnly = this.options.containsKey("counts-only");
+		result.put("timingAsserted", !countsOnly);
+		result.put("passed", passed(result, killed, countsOnly));
 		return result;
 	}
 
 	@SuppressWarnings("unchecked")
-	private static boolean passed(Map<String, Object> result, List<Map<String, Object>> killed) {
-		Map<String, Object> c = (Map<String, Object>) result.get("checks");
-		boolean clean = is0(c, "lost") && is0(c, "duplicated") && is0(c, "statusDisagreesRequests")
-				&& is0(c, "statusDisagreesIncidents") && is0(c, "mailsRecordedNotSent")
-				&& is0(c, "mailsSentNotRecorded") && is0(c, "mailEventsRecordedTwice") && is0(c, "jobsDueLeft")
-				&& is0(c, "jobsFailed");
+	private static boolean passed(Map<String, Object> result, List<Map<String, Object>> killed, boolean countsOnly) {
+		boolean clean = FaultChecks.clean((Map<String, Object>) result.get("checks"));
 		// issue 16's target: every stranded job done within 60 s of the restart
 		boolean resumed = killed.stream().mapToLong((kill) -> ((Number) kill.get("lastStrandedDoneAfterRestartMs"))
 			.longValue()).allMatch((ms) -> ms >= 0 && ms <= 60_000);
-		return clean && resumed;
-	}
-
-	private static boolean is0(Map<String, Object> checks, String name) {
-		return ((Number) checks.get(name)).longValue() == 0;
+		return clean && (resumed || countsOnly);
 	}
 
 	/** The run as a Markdown table, for FAULTS.md. */
 	@Override
 	@SuppressWarnings("unchecked")
 	public String table(Map<String, Object> result) {
-		Map<String, Object> c = (Map<String, Object>) result.get("checks");
-		Map<String, Object> l = (Map<String, Object>) result.get("load");
 		List<Map<String, Object>> kills = (List<Map<String, Object>>) result.get("kills");
 		StringBuilder out = new StringBuilder();
 		out.append("| kill | restart ready (s) | jobs locked by the dead node | each done after the restart (s) |\n");
@@ -189,34 +169,9 @@ final class Kill9 implements FaultScenario {
 								.toList())));
 		}
 		out.append('\n');
-		out.append("| check | result |\n|---|---|\n");
-		row(out, "acknowledged: intakes / ESB messages / lifecycles (complete)",
-				l.get("intakesAcknowledged") + " / " + l.get("esbAcknowledged") + " / " + l.get("lifecycles") + " ("
-						+ l.get("lifecyclesComplete") + ")");
-		row(out, "calls unanswered and retried (of them answered 5xx)",
-				l.get("callsUnanswered") + " (" + l.get("callsAnswered5xx") + ")");
-		row(out, "ESB messages retried with the same key / intakes found by search after no answer",
-				l.get("esbRetriedWithSameKey") + " / " + l.get("intakesFoundBySearchAfterNoAnswer"));
-		row(out, "other answers", l.get("errors").toString());
-		row(out, "**lost** (acknowledged, not in the database)", c.get("lost"));
-		row(out, "**duplicated** (requests / idempotency keys / status rows twice)", c.get("duplicated") + " ("
-				+ c.get("requestsTwice") + " / " + c.get("idempotencyKeysTwice") + " / " + c.get("incidentStatusRowsTwice")
-				+ ")");
-		row(out, "status disagreeing with its item (requests / incidents)",
-				c.get("statusDisagreesRequests") + " / " + c.get("statusDisagreesIncidents"));
-		row(out, "mail events recorded / mails sent / sent twice with the same Message-ID",
-				c.get("mailEventsRecorded") + " / " + c.get("mailsSent") + " / " + c.get("mailSentTwiceSameMessageId"));
-		row(out, "mails recorded not sent / sent not recorded / events recorded twice",
-				c.get("mailsRecordedNotSent") + " / " + c.get("mailsSentNotRecorded") + " / "
-						+ c.get("mailEventsRecordedTwice"));
-		row(out, "jobs left due / failed / engine incidents",
-				c.get("jobsDueLeft") + " / " + c.get("jobsFailed") + " / " + c.get("engineIncidents"));
-		row(out, "passed", result.get("passed"));
+		out.append(FaultTables.checks(result));
+		FaultTables.row(out, "passed", result.get("passed"));
 		return out.toString();
-	}
-
-	private static void row(StringBuilder out, String name, Object value) {
-		out.append("| ").append(name).append(" | ").append(value).append(" |\n");
 	}
 
 }

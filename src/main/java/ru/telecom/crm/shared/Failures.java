@@ -1,6 +1,7 @@
 package ru.telecom.crm.shared;
 
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
@@ -32,6 +33,13 @@ public final class Failures {
 	private static final Set<String> CONFLICT_STATES = Set.of("23505", "40P01", "40001", "23001");
 
 	/**
+	 * What PostgreSQL says when it goes away under us: the server shutting down or
+	 * restarting ({@code 57P01}-{@code 57P03}); the class {@code 08} of connection
+	 * failures is matched by its prefix.
+	 */
+	private static final Set<String> GONE_STATES = Set.of("57P01", "57P02", "57P03");
+
+	/**
 	 * What the engine says of an execution whose message subscription ended meanwhile.
 	 */
 	private static final String SUBSCRIPTION_GONE = "does not have a subscription to a message event";
@@ -58,7 +66,12 @@ public final class Failures {
 			if (cause instanceof SuspendedEntityInteractionException) {
 				return Optional.of(new ConflictException("The item's process is suspended; nothing was changed"));
 			}
-			if (cause instanceof SQLException sql && CONFLICT_STATES.contains(sql.getSQLState())) {
+			if (isDatabaseGone(cause)) {
+				return Optional.of(new DatabaseUnavailableException(cause));
+			}
+			// a driver's own errors may have no state at all
+			if (cause instanceof SQLException sql && sql.getSQLState() != null
+					&& CONFLICT_STATES.contains(sql.getSQLState())) {
 				return Optional.of(new ConflictException(
 						"Someone else changed this item at the same moment; read it again and retry"));
 			}
@@ -76,6 +89,20 @@ public final class Failures {
 			}
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * Our database went away: the pool found no connection in time, or the server broke
+	 * the connection or is restarting.
+	 */
+	private static boolean isDatabaseGone(Throwable failure) {
+		if (failure instanceof SQLTransientConnectionException) {
+			return true;
+		}
+		if (failure instanceof SQLException sql && sql.getSQLState() != null) {
+			return sql.getSQLState().startsWith("08") || GONE_STATES.contains(sql.getSQLState());
+		}
+		return false;
 	}
 
 	/**

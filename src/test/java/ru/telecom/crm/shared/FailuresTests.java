@@ -87,4 +87,38 @@ class FailuresTests {
 		assertThat(Failures.meaningOf(bug)).isEmpty();
 	}
 
+	static Stream<Arguments> ourDatabaseGone() {
+		return Stream.of(
+				// as PgJDBC says it when the server closed the connection, or is
+				// restarting
+				Arguments.of(new java.sql.SQLException("An I/O error occurred while sending to the backend.", "08006")),
+				Arguments.of(new java.sql.SQLException("FATAL: terminating connection due to administrator command",
+						"57P01")),
+				Arguments.of(new java.sql.SQLException("FATAL: the database system is starting up", "57P03")),
+				// as Hikari says it when no connection came within its timeout
+				Arguments.of(new java.sql.SQLTransientConnectionException("crm - Connection is not available")));
+	}
+
+	@ParameterizedTest
+	@MethodSource("ourDatabaseGone")
+	void ourDatabaseGoneIsUnavailableNotAnError(java.sql.SQLException failure) {
+		// as Hibernate and Spring hand it on
+		RuntimeException wrapped = new org.springframework.transaction.CannotCreateTransactionException("no tx",
+				new IllegalStateException("wrapped", failure));
+
+		assertThat(Failures.meaningOf(wrapped)).hasValueSatisfying((meaning) -> {
+			assertThat(meaning).isInstanceOf(DatabaseUnavailableException.class);
+			assertThat(meaning.kind().status()).isEqualTo(503);
+			assertThat(meaning.getMessage()).contains("nothing was saved");
+		});
+	}
+
+	@Test
+	void aSqlErrorWithoutAStateMeansNothingToTheCaller() {
+		// the state of a driver's own error may be null; asking a Set.of about it threw
+		java.sql.SQLException stateless = new java.sql.SQLException("no state");
+
+		assertThat(Failures.meaningOf(new IllegalStateException("wrapped", stateless))).isEmpty();
+	}
+
 }
