@@ -195,7 +195,8 @@ final class BackupDrill implements FaultScenario {
 
 	/**
 	 * The app on the copy: reads a sample of the acknowledged requests, and opens an
-	 * incident for a few of the new ones (a request's next step in its lifecycle).
+	 * incident for a few of the new ones (a request's next step in its lifecycle), as the
+	 * helpdesk's manager.
 	 */
 	private Map<String, Object> api(Api restored, FaultLoad before, BenchUsers users, long oldIncidentId) {
 		List<FaultLoad.Intake> intakes = new ArrayList<>(before.intakes);
@@ -207,7 +208,8 @@ final class BackupDrill implements FaultScenario {
 		List<String> examples = new ArrayList<>();
 		for (int i = 0; i < Math.min(API_SAMPLE, intakes.size()); i++) {
 			FaultLoad.Intake intake = intakes.get(intakes.size() - 1 - i);
-			Api.Response response = restored.get(users.agent(0), "/api/service-requests/" + intake.id());
+			// the helpdesk's manager sees every request of the helpdesk
+			Api.Response response = restored.get(BenchUsers.HELPDESK_MANAGER, "/api/service-requests/" + intake.id());
 			if (response.status() == 200 && response.body().contains(intake.token())) {
 				read++;
 			}
@@ -216,7 +218,7 @@ final class BackupDrill implements FaultScenario {
 				examples.add("GET " + intake.id() + ": " + response.statusKey());
 			}
 			if (acted + refused < ACTIONS && response.body().contains("\"status\":\"NEW\"")) {
-				Api.Response incident = restored.post(users.agent(0),
+				Api.Response incident = restored.post(BenchUsers.HELPDESK_MANAGER,
 						"/api/service-requests/" + intake.id() + "/incident",
 						"{\"serviceCode\":" + LifecycleScenario.SERVICE + "}");
 				if (incident.status() == 201) {

@@ -39,6 +39,8 @@ public final class Failures {
 	 */
 	private static final Set<String> GONE_STATES = Set.of("57P01", "57P02", "57P03");
 
+	private static final String HIKARI_CLOSED = "Connection is closed";
+
 	/**
 	 * What the engine says of an execution whose message subscription ended meanwhile.
 	 */
@@ -102,7 +104,10 @@ public final class Failures {
 		if (failure instanceof SQLException sql && sql.getSQLState() != null) {
 			return sql.getSQLState().startsWith("08") || GONE_STATES.contains(sql.getSQLState());
 		}
-		return false;
+		// Hikari's stand-in for a connection it evicted once it broke, without a state:
+		// the
+		// rollback after the failure meets it, and its error is all the caller gets
+		return failure instanceof SQLException sql && HIKARI_CLOSED.equals(sql.getMessage());
 	}
 
 	/**

@@ -95,6 +95,8 @@ class FailuresTests {
 				Arguments.of(new java.sql.SQLException("FATAL: terminating connection due to administrator command",
 						"57P01")),
 				Arguments.of(new java.sql.SQLException("FATAL: the database system is starting up", "57P03")),
+				// as Hikari's closed connection answers the rollback after a broken one
+				Arguments.of(new java.sql.SQLException("Connection is closed")),
 				// as Hikari says it when no connection came within its timeout
 				Arguments.of(new java.sql.SQLTransientConnectionException("crm - Connection is not available")));
 	}
