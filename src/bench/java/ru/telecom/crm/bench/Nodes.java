@@ -148,6 +148,7 @@ final class Nodes implements FaultScenario {
 					}
 				}
 			}, "faults-stranded");
+			watch.setDaemon(true);
 			watch.start();
 			victim.awaitReady();
 			long readyAt = System.nanoTime();
