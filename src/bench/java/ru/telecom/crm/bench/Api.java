@@ -1,6 +1,7 @@
 package ru.telecom.crm.bench;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -8,11 +9,17 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * The app's HTTP API as a client sees it: HTTP Basic with the user's name as password
  * (the demo's and the bench users' convention), JSON bodies, no cookies, so every call
- * signs in as an integrator's would.
+ * signs in as an integrator's would. {@link #balanced} spreads the calls over several
+ * nodes in turn, as a load balancer would: a call a node refused to connect (it is down)
+ * goes to the next one at once, since it never reached a server; a call a node dropped
+ * after it was sent is the caller's to retry.
  */
 final class Api {
 
@@ -23,10 +30,33 @@ final class Api {
 		.connectTimeout(Duration.ofSeconds(10))
 		.build();
 
-	private final String baseUrl;
+	private final List<String> baseUrls;
+
+	private final AtomicInteger next = new AtomicInteger();
+
+	private final AtomicLongArray answered;
 
 	Api(String baseUrl) {
-		this.baseUrl = baseUrl;
+		this(List.of(baseUrl));
+	}
+
+	private Api(List<String> baseUrls) {
+		this.baseUrls = List.copyOf(baseUrls);
+		this.answered = new AtomicLongArray(baseUrls.size());
+	}
+
+	/** The nodes in turn, call by call. */
+	static Api balanced(List<String> baseUrls) {
+		return new Api(baseUrls);
+	}
+
+	/** Calls each node answered (any status), in the order of the base URLs. */
+	long[] answeredPerNode() {
+		long[] counts = new long[this.answered.length()];
+		for (int i = 0; i < counts.length; i++) {
+			counts[i] = this.answered.get(i);
+		}
+		return counts;
 	}
 
 	/** One answer: its status (0 when the call failed before one came), body and time. */
@@ -82,7 +112,8 @@ final class Api {
 	}
 
 	private HttpRequest.Builder request(String path) {
-		return HttpRequest.newBuilder(URI.create(this.baseUrl + path)).timeout(TIMEOUT);
+		int node = Math.floorMod(this.next.getAndIncrement(), this.baseUrls.size());
+		return HttpRequest.newBuilder(URI.create(this.baseUrls.get(node) + path)).timeout(TIMEOUT);
 	}
 
 	private Response send(String user, HttpRequest.Builder builder) {
@@ -91,17 +122,40 @@ final class Api {
 			builder.header("Authorization", "Basic " + token);
 		}
 		long start = System.nanoTime();
-		try {
-			HttpResponse<String> response = this.http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-			return new Response(response.statusCode(), response.body(), System.nanoTime() - start);
+		HttpRequest request = builder.build();
+		for (int tried = 1;; tried++) {
+			try {
+				HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
+				this.answered.incrementAndGet(node(request));
+				return new Response(response.statusCode(), response.body(), System.nanoTime() - start);
+			}
+			catch (ConnectException ex) {
+				if (tried >= this.baseUrls.size()) {
+					return new Response(0, ex.toString(), System.nanoTime() - start);
+				}
+				// refused: the node is down, the call never reached it; the next node
+				int node = node(request);
+				String path = request.uri().toString().substring(this.baseUrls.get(node).length());
+				request = builder.uri(URI.create(this.baseUrls.get((node + 1) % this.baseUrls.size()) + path)).build();
+			}
+			catch (IOException ex) {
+				return new Response(0, ex.toString(), System.nanoTime() - start);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return new Response(0, "interrupted", System.nanoTime() - start);
+			}
 		}
-		catch (IOException ex) {
-			return new Response(0, ex.toString(), System.nanoTime() - start);
+	}
+
+	private int node(HttpRequest request) {
+		String uri = request.uri().toString();
+		for (int i = 0; i < this.baseUrls.size(); i++) {
+			if (uri.startsWith(this.baseUrls.get(i) + "/")) {
+				return i;
+			}
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return new Response(0, "interrupted", System.nanoTime() - start);
-		}
+		return 0;
 	}
 
 }

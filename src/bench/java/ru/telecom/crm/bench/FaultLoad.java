@@ -134,6 +134,8 @@ final class FaultLoad {
 				}
 			}
 		}, "faults-" + name);
+		// a driver that fails ends, its clients with it (stop() joins them when it does not)
+		thread.setDaemon(true);
 		this.threads.add(thread);
 		thread.start();
 	}

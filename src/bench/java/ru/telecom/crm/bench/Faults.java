@@ -20,7 +20,7 @@ import java.util.Map;
 public final class Faults {
 
 	/** The scenarios, as {@code src/bench/faults <name>} takes them. */
-	static final List<String> SCENARIOS = List.of("kill9", "pg-restart", "backup", "soak");
+	static final List<String> SCENARIOS = List.of("kill9", "nodes", "pg-restart", "backup", "soak");
 
 	private Faults() {
 	}
@@ -28,6 +28,7 @@ public final class Faults {
 	private static FaultScenario scenario(String name, FaultContext context) {
 		return switch (name) {
 			case "kill9" -> new Kill9(context);
+			case "nodes" -> new Nodes(context);
 			case "pg-restart" -> new PgRestart(context);
 			case "backup" -> new BackupDrill(context);
 			case "soak" -> new SteadySoak(context);

@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The soak (issue 16): a steady load at fixed rates for {@code --minutes} (30): intakes,
@@ -74,6 +75,10 @@ final class SteadySoak implements FaultScenario {
 				workers.execute(() -> {
 					try {
 						operation.run();
+					}
+					catch (RuntimeException ex) {
+						// a client that waited 10 minutes for an answer gives up: an error
+						load.errors.computeIfAbsent(KINDS[kind] + " gave up", (key) -> new LongAdder()).increment();
 					}
 					finally {
 						long took = System.nanoTime() - due;

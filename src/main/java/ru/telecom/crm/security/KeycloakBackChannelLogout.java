@@ -8,8 +8,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
-import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -29,11 +29,12 @@ class KeycloakBackChannelLogout implements LogoutHandler {
 
 	private final KeycloakSettings keycloak;
 
-	private final OAuth2AuthorizedClientService clients;
+	/** The user's tokens, kept in their session (which any node reads). */
+	private final OAuth2AuthorizedClientRepository clients;
 
 	private final RestClient http = RestClient.create();
 
-	KeycloakBackChannelLogout(KeycloakSettings keycloak, OAuth2AuthorizedClientService clients) {
+	KeycloakBackChannelLogout(KeycloakSettings keycloak, OAuth2AuthorizedClientRepository clients) {
 		this.keycloak = keycloak;
 		this.clients = clients;
 	}
@@ -44,7 +45,7 @@ class KeycloakBackChannelLogout implements LogoutHandler {
 			return;
 		}
 		OAuth2AuthorizedClient client = this.clients.loadAuthorizedClient(token.getAuthorizedClientRegistrationId(),
-				token.getName());
+				token, request);
 		if (client == null || client.getRefreshToken() == null) {
 			return;
 		}
@@ -63,7 +64,7 @@ class KeycloakBackChannelLogout implements LogoutHandler {
 		catch (RestClientException ex) {
 			log.warn("Could not end the Keycloak session of {}", token.getName(), ex);
 		}
-		this.clients.removeAuthorizedClient(token.getAuthorizedClientRegistrationId(), token.getName());
+		this.clients.removeAuthorizedClient(token.getAuthorizedClientRegistrationId(), token, request, response);
 	}
 
 }

@@ -31,6 +31,8 @@ import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
@@ -172,9 +174,20 @@ class KeycloakSecurityConfiguration {
 		return registration;
 	}
 
+	/**
+	 * The tokens of a user signed in through Keycloak live in their HTTP session, which
+	 * is in our database (Spring Session JDBC), not in one node's memory (Spring Boot's
+	 * default): on another node, or after a restart, the logout still finds the refresh
+	 * token it ends the Keycloak session with.
+	 */
+	@Bean
+	OAuth2AuthorizedClientRepository authorizedClientRepository() {
+		return new HttpSessionOAuth2AuthorizedClientRepository();
+	}
+
 	@Bean
 	KeycloakBackChannelLogout keycloakBackChannelLogout(KeycloakSettings keycloak,
-			org.springframework.security.oauth2.client.OAuth2AuthorizedClientService clients) {
+			OAuth2AuthorizedClientRepository clients) {
 		return new KeycloakBackChannelLogout(keycloak, clients);
 	}
 

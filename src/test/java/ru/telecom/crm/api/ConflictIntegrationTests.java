@@ -19,6 +19,8 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.aop.Advisor;
+import org.springframework.aop.framework.Advised;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -28,6 +30,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.interceptor.TransactionInterceptor;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import ru.telecom.crm.customer.IntakeParty;
@@ -40,6 +43,7 @@ import ru.telecom.crm.servicerequest.OpenRequest;
 import ru.telecom.crm.servicerequest.RequestActions;
 import ru.telecom.crm.servicerequest.ServiceRequestApi;
 import ru.telecom.crm.servicerequest.ServiceRequestView;
+import ru.telecom.crm.shared.JobCollisionRetry;
 import ru.telecom.crm.status.StatusEntry;
 import ru.telecom.crm.status.StatusHistory;
 import ru.telecom.crm.support.AsUser;
@@ -68,6 +72,9 @@ class ConflictIntegrationTests {
 	RequestActions requestActions;
 
 	@Autowired
+	IncidentController incidentController;
+
+	@Autowired
 	IncidentActions incidentActions;
 
 	@Autowired
@@ -93,6 +100,20 @@ class ConflictIntegrationTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	/**
+	 * A change that collided only with a background job on its process is run again
+	 * (JobCollisionRetry): its advice wraps the API's write handlers before the
+	 * transaction's, so that each try has a transaction of its own.
+	 */
+	@Test
+	void aChangeThatCollidedWithAJobIsRunAgainInATransactionOfItsOwn() {
+		Advisor[] advisors = ((Advised) this.incidentController).getAdvisors();
+
+		assertThat(advisors[0].getAdvice()).isInstanceOf(JobCollisionRetry.class);
+		assertThat(java.util.Arrays.copyOfRange(advisors, 1, advisors.length))
+			.anySatisfy((advisor) -> assertThat(advisor.getAdvice()).isInstanceOf(TransactionInterceptor.class));
+	}
 
 	@Test
 	void tenStartsOfOneIncidentAreOneStartAndNineConflicts() {
