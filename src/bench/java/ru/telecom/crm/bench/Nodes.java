@@ -360,10 +360,7 @@ final class Nodes implements FaultScenario {
 		Map<String, Object> jobs = (Map<String, Object>) result.get("jobs");
 		Map<String, Object> sessions = (Map<String, Object>) result.get("sessions");
 		Map<String, Object> same = (Map<String, Object>) result.get("sameChangeThroughBothNodes");
-		boolean clean = is0(c, "lost") && is0(c, "duplicated") && is0(c, "statusDisagreesRequests")
-				&& is0(c, "statusDisagreesIncidents") && is0(c, "mailsRecordedNotSent")
-				&& is0(c, "mailsSentNotRecorded") && is0(c, "mailEventsRecordedTwice") && is0(c, "jobsDueLeft")
-				&& is0(c, "jobsFailed") && is0(jobs, "jobsDoneTwice");
+		boolean clean = FaultChecks.clean(c) && is0(jobs, "jobsDoneTwice");
 		// sessions: checked only when node 1 was killed (the first kill)
 		boolean signedIn = !sessions.containsKey("consoleOnNode2AfterKill")
 				|| (String.valueOf(sessions.get("consoleOnNode2AfterKill")).equals("200 signed in")
@@ -396,42 +393,39 @@ final class Nodes implements FaultScenario {
 		}
 		out.append('\n');
 		out.append("| check | result |\n|---|---|\n");
-		row(out, "calls answered by node 1 / node 2", result.get("callsAnsweredByNode"));
-		row(out, "acknowledged: intakes / ESB messages / lifecycles (complete)",
+		FaultTables.row(out, "calls answered by node 1 / node 2", result.get("callsAnsweredByNode"));
+		FaultTables.row(out, "acknowledged: intakes / ESB messages / lifecycles (complete)",
 				l.get("intakesAcknowledged") + " / " + l.get("esbAcknowledged") + " / " + l.get("lifecycles") + " ("
 						+ l.get("lifecyclesComplete") + ")");
-		row(out, "calls unanswered and retried (of them answered 5xx)",
+		FaultTables.row(out, "calls unanswered and retried (of them answered 5xx)",
 				l.get("callsUnanswered") + " (" + l.get("callsAnswered5xx") + ")");
-		row(out, "other answers", l.get("errors").toString());
-		row(out, "**lost** (acknowledged, not in the database)", c.get("lost"));
-		row(out, "**duplicated** (requests / idempotency keys / status rows twice)", c.get("duplicated") + " ("
+		FaultTables.row(out, "other answers", l.get("errors").toString());
+		FaultTables.row(out, "**lost** (acknowledged, not in the database)", c.get("lost"));
+		FaultTables.row(out, "**duplicated** (requests / idempotency keys / status rows twice)", c.get("duplicated") + " ("
 				+ c.get("requestsTwice") + " / " + c.get("idempotencyKeysTwice") + " / " + c.get("incidentStatusRowsTwice")
 				+ ")");
-		row(out, "status disagreeing with its item (requests / incidents)",
+		FaultTables.row(out, "status disagreeing with its item (requests / incidents)",
 				c.get("statusDisagreesRequests") + " / " + c.get("statusDisagreesIncidents"));
-		row(out, "engine jobs done (by node 1 / node 2) / **done twice** / failed runs",
+		FaultTables.row(out, "engine jobs done (by node 1 / node 2) / **done twice** / failed runs",
 				jobs.get("jobsDone") + " (" + jobs.get("doneByNode1") + " / " + jobs.get("doneByNode2") + ") / **"
 						+ jobs.get("jobsDoneTwice") + "** / " + jobs.get("failedRuns"));
-		row(out, "mail events recorded / mails sent / sent twice with the same Message-ID",
+		FaultTables.row(out, "mail events recorded / mails sent / sent twice with the same Message-ID",
 				c.get("mailEventsRecorded") + " / " + c.get("mailsSent") + " / " + c.get("mailSentTwiceSameMessageId"));
-		row(out, "mails recorded not sent / sent not recorded / events recorded twice",
+		FaultTables.row(out, "mails recorded not sent / sent not recorded / events recorded twice",
 				c.get("mailsRecordedNotSent") + " / " + c.get("mailsSentNotRecorded") + " / "
 						+ c.get("mailEventsRecordedTwice"));
-		row(out, "signed in on node 1 (console / Tasklist)",
+		FaultTables.row(out, "signed in on node 1 (console / Tasklist)",
 				sessions.get("consoleOnNode1") + " / " + sessions.get("tasklistOnNode1"));
-		row(out, "same cookies on node 2, node 1 dead (console / Tasklist)",
+		FaultTables.row(out, "same cookies on node 2, node 1 dead (console / Tasklist)",
 				sessions.get("consoleOnNode2AfterKill") + " / " + sessions.get("tasklistOnNode2AfterKill"));
-		row(out, "the same change through both nodes at once (answers: times)",
+		FaultTables.row(out, "the same change through both nodes at once (answers: times)",
 				result.get("sameChangeThroughBothNodes"));
-		row(out, "API changes that collided with a job and were run again", result.get("collisionsWithJobsRetried"));
-		row(out, "jobs left due / failed / engine incidents",
+		FaultTables.row(out, "API changes that collided with a job and were run again", result.get("collisionsWithJobsRetried"));
+		FaultTables.row(out, "jobs left due / failed / engine incidents",
 				c.get("jobsDueLeft") + " / " + c.get("jobsFailed") + " / " + c.get("engineIncidents"));
-		row(out, "passed", result.get("passed"));
+		FaultTables.row(out, "passed", result.get("passed"));
 		return out.toString();
 	}
 
-	private static void row(StringBuilder out, String name, Object value) {
-		out.append("| ").append(name).append(" | ").append(value).append(" |\n");
-	}
 
 }
