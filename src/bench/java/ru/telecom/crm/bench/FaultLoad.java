@@ -71,6 +71,11 @@ final class FaultLoad {
 
 	final LongAdder serverErrors = new LongAdder();
 
+	/** The 5xx answers by status, and the first body of each (a problem document). */
+	final Map<Integer, LongAdder> serverErrorsByStatus = new ConcurrentHashMap<>();
+
+	final Map<Integer, String> serverErrorBodies = new ConcurrentHashMap<>();
+
 	FaultLoad(Api api, IntakeMix mix, BenchUsers users) {
 		this.api = api;
 		this.mix = mix;
@@ -221,6 +226,8 @@ final class FaultLoad {
 			this.unanswered.increment();
 			if (response.status() >= 500) {
 				this.serverErrors.increment();
+				this.serverErrorsByStatus.computeIfAbsent(response.status(), (status) -> new LongAdder()).increment();
+				this.serverErrorBodies.putIfAbsent(response.status(), response.body());
 			}
 			awaitAnswer(deadline);
 			if (done != null && done.get()) {
@@ -283,6 +290,12 @@ final class FaultLoad {
 		figures.put("lifecyclesComplete", this.lifecycles.stream().filter(Lifecycle::complete).count());
 		figures.put("callsUnanswered", this.unanswered.sum());
 		figures.put("callsAnswered5xx", this.serverErrors.sum());
+		Map<String, Object> byStatus = new LinkedHashMap<>();
+		this.serverErrorsByStatus.forEach((status, count) -> byStatus.put(status.toString(), count.sum()));
+		figures.put("callsAnswered5xxByStatus", byStatus);
+		Map<String, Object> bodies = new LinkedHashMap<>();
+		this.serverErrorBodies.forEach((status, body) -> bodies.put(status.toString(), body));
+		figures.put("firstBodyOf5xx", bodies);
 		Map<String, Object> errors = new LinkedHashMap<>();
 		this.errors.forEach((key, count) -> errors.put(key, count.sum()));
 		figures.put("errors", errors);

@@ -20,7 +20,7 @@ import java.util.Map;
 public final class Faults {
 
 	/** The scenarios, as {@code src/bench/faults <name>} takes them. */
-	static final List<String> SCENARIOS = List.of("kill9", "mail-down");
+	static final List<String> SCENARIOS = List.of("kill9", "mail-down", "legacy-down", "clickhouse-down");
 
 	private Faults() {
 	}
@@ -29,6 +29,8 @@ public final class Faults {
 		return switch (name) {
 			case "kill9" -> new Kill9(context);
 			case "mail-down" -> new MailDown(context);
+			case "legacy-down" -> new LegacyDown(context);
+			case "clickhouse-down" -> new ClickHouseDown(context);
 			default -> throw new IllegalArgumentException(name);
 		};
 	}

@@ -58,7 +58,7 @@ final class MailDown implements FaultScenario {
 		load.start(this.context.option("intake", 1), this.context.option("esb", 1),
 				this.context.option("lifecycle", 3));
 
-		Thread.sleep(this.context.option("before", 20) * 1000L);
+		Thread.sleep(this.context.option("before", 30) * 1000L);
 		int sentBefore = sink.received.size();
 		sink.stop();
 		long downAt = System.nanoTime();
