@@ -42,6 +42,11 @@ final class AppProcess {
 		this.readyNanos = TimeUnit.SECONDS.toNanos(readySeconds);
 	}
 
+	/** Arguments for the app from its next launch on (a scenario's settings). */
+	void addArguments(List<String> arguments) {
+		this.command.addAll(arguments);
+	}
+
 	/** Launches the jar; its pid goes to the pid file. */
 	void launch() throws IOException {
 		Files.writeString(this.log, "%n=== fault harness: app launched at %s%n".formatted(java.time.Instant.now()),

@@ -36,6 +36,14 @@ final class FaultChecks {
 	}
 
 	Map<String, Object> check(FaultLoad load, Path appLog) throws IOException {
+		return check(load, sendsInLog(appLog));
+	}
+
+	/**
+	 * The checks, with the mails sent given per Message-ID (in {@link #fileName} form):
+	 * read from the app's log, or from a mail server of the harness.
+	 */
+	Map<String, Object> check(FaultLoad load, Map<String, Integer> sends) {
 		Map<String, Object> result = new LinkedHashMap<>();
 		List<String> lostExamples = new ArrayList<>();
 
@@ -136,12 +144,13 @@ final class FaultChecks {
 		result.put("statusDisagreesRequests", Long.parseLong(disagree[0]));
 		result.put("statusDisagreesIncidents", Long.parseLong(disagree[1]));
 
-		result.putAll(mails(appLog));
+		result.putAll(mails(sends));
 		result.putAll(jobsLeft());
 		return result;
 	}
 
-	private Map<String, Object> mails(Path appLog) throws IOException {
+	/** Mails captured per Message-ID, from the app's log (one line per capture). */
+	private static Map<String, Integer> sendsInLog(Path appLog) throws IOException {
 		Map<String, Integer> sends = new HashMap<>();
 		for (String line : Files.readAllLines(appLog)) {
 			Matcher matcher = CAPTURED.matcher(line);
@@ -149,12 +158,21 @@ final class FaultChecks {
 				sends.merge(matcher.group(1), 1, Integer::sum);
 			}
 		}
+		return sends;
+	}
+
+	/** A Message-ID as the capture names its file ({@code <a@b>} to {@code a@b}). */
+	static String fileName(String messageId) {
+		return messageId.replaceAll("[<>]", "").replaceAll("[^A-Za-z0-9.@-]", "_");
+	}
+
+	private Map<String, Object> mails(Map<String, Integer> sends) {
 		Set<String> recorded = new HashSet<>();
 		long recordedWithRecipients = 0;
 		long notSent = 0;
 		for (String[] row : this.psql.query(this.database,
 				"select message_id, coalesce(recipients, '') <> '' from mail_delivery")) {
-			String file = row[0].replaceAll("[<>]", "").replaceAll("[^A-Za-z0-9.@-]", "_");
+			String file = fileName(row[0]);
 			recorded.add(file);
 			if (row[1].equals("t")) {
 				recordedWithRecipients++;

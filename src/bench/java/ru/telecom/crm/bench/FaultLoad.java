@@ -74,6 +74,11 @@ final class FaultLoad {
 	/** The 5xx answers by status, and whether each was a problem detail (RFC 9457). */
 	final Map<String, LongAdder> serverAnswers = new ConcurrentHashMap<>();
 
+	/** The 5xx answers by status, and the first body of each (a problem document). */
+	final Map<Integer, LongAdder> serverErrorsByStatus = new ConcurrentHashMap<>();
+
+	final Map<Integer, String> serverErrorBodies = new ConcurrentHashMap<>();
+
 	FaultLoad(Api api, IntakeMix mix, BenchUsers users) {
 		this.api = api;
 		this.mix = mix;
@@ -242,6 +247,8 @@ final class FaultLoad {
 				String shape = response.body().contains("\"type\"") && response.body().contains("\"status\"")
 						? "problem detail" : "other";
 				this.serverAnswers.computeIfAbsent(response.status() + " " + shape, (key) -> new LongAdder()).increment();
+				this.serverErrorsByStatus.computeIfAbsent(response.status(), (status) -> new LongAdder()).increment();
+				this.serverErrorBodies.putIfAbsent(response.status(), response.body());
 			}
 			awaitAnswer(deadline);
 			if (done != null && done.get()) {
@@ -304,6 +311,12 @@ final class FaultLoad {
 		figures.put("lifecyclesComplete", this.lifecycles.stream().filter(Lifecycle::complete).count());
 		figures.put("callsUnanswered", this.unanswered.sum());
 		figures.put("callsAnswered5xx", this.serverErrors.sum());
+		Map<String, Object> byStatus = new LinkedHashMap<>();
+		this.serverErrorsByStatus.forEach((status, count) -> byStatus.put(status.toString(), count.sum()));
+		figures.put("callsAnswered5xxByStatus", byStatus);
+		Map<String, Object> bodies = new LinkedHashMap<>();
+		this.serverErrorBodies.forEach((status, body) -> bodies.put(status.toString(), body));
+		figures.put("firstBodyOf5xx", bodies);
 		Map<String, Object> errors = new LinkedHashMap<>();
 		this.errors.forEach((key, count) -> errors.put(key, count.sum()));
 		figures.put("errors", errors);

@@ -20,7 +20,8 @@ import java.util.Map;
 public final class Faults {
 
 	/** The scenarios, as {@code src/bench/faults <name>} takes them. */
-	static final List<String> SCENARIOS = List.of("kill9", "nodes", "pg-restart", "backup", "soak");
+	static final List<String> SCENARIOS = List.of("kill9", "nodes", "pg-restart", "mail-down", "legacy-down",
+			"clickhouse-down", "backup", "soak");
 
 	private Faults() {
 	}
@@ -32,6 +33,9 @@ public final class Faults {
 			case "pg-restart" -> new PgRestart(context);
 			case "backup" -> new BackupDrill(context);
 			case "soak" -> new SteadySoak(context);
+			case "mail-down" -> new MailDown(context);
+			case "legacy-down" -> new LegacyDown(context);
+			case "clickhouse-down" -> new ClickHouseDown(context);
 			default -> throw new IllegalArgumentException(name);
 		};
 	}

@@ -34,6 +34,12 @@ public final class ServiceRequestProcess {
 
 	public static final String RAW_MESSAGE = "rawMessage";
 
+	/**
+	 * The words of a free-text message that look like order codes, comma-separated, when
+	 * LegacyDB could not check them as the message came: the lookup checks them.
+	 */
+	public static final String ORDER_CODES_TO_CHECK = "orderCodesToCheck";
+
 	/** Variables the process sets. */
 	/** The agent the request's tasks go to; empty for the helpdesk queue. */
 	public static final String ASSIGNEE = "assignee";

@@ -2,9 +2,14 @@ package ru.telecom.crm.channel;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +25,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -60,6 +67,9 @@ class ChannelIntegrationTests {
 
 	@Autowired
 	RuntimeService runtime;
+
+	@Autowired
+	ManagementService management;
 
 	@Test
 	void aTelegramContactAndALaterTextFromTheSameChatOpenOneRequestForThatPhone() {
@@ -155,6 +165,69 @@ class ChannelIntegrationTests {
 			.formatted(update + 1, chat, chat, code.toLowerCase())).getBody().get("requestId").asLong();
 
 		assertThat(afterLookup(requestId).get("order_id")).isEqualTo(orderId(code));
+	}
+
+	/**
+	 * LegacyDB goes down (it refuses connections) just as a text names one of its orders:
+	 * the message is taken, its lookup fails and is retried, and once LegacyDB is back
+	 * the request gets the copy of that order, as it would have with LegacyDB up (issue
+	 * 16; before, the code was dropped and an agent had to identify the caller).
+	 */
+	@Test
+	void aCodeNamedWhileLegacyDbIsDownIsCheckedOnceItIsBack() throws Exception {
+		String code = "LG-" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
+		PostgresDatabases.legacyWriter()
+			.update("insert into orders (order_no, cust_id, title, amount, created) values (?, 3, 'Static IP', 90, current_date)",
+					code);
+		long chat = ThreadLocalRandom.current().nextLong(1_000_000, 9_000_000);
+		long update = ThreadLocalRandom.current().nextLong(1_000_000_000L);
+		telegram(PostgresDatabases.TELEGRAM_SECRET, contactUpdate(update, chat, "+79007778899", chat));
+		long requestId;
+		String process;
+		legacyDbAcceptsConnections(false);
+		try {
+			ResponseEntity<JsonNode> taken = telegram(PostgresDatabases.TELEGRAM_SECRET, """
+					{"update_id":%d,"message":{"message_id":2,"chat":{"id":%d},"from":{"id":%d},"text":"%s is down"}}"""
+				.formatted(update + 1, chat, chat, code.toLowerCase()));
+			assertThat(taken.getStatusCode().value()).isEqualTo(202);
+			requestId = taken.getBody().get("requestId").asLong();
+			process = (String) request(requestId).get("process_instance_id");
+			await().atMost(Duration.ofSeconds(30)).until(() -> {
+				Job lookup = this.management.createJobQuery().processInstanceId(process).singleResult();
+				return lookup != null && lookup.getExceptionMessage() != null;
+			});
+			assertThat(this.management.createJobQuery().processInstanceId(process).singleResult().getExceptionMessage())
+				.contains("LegacyDB is not available");
+			assertThat(this.tasks.createTaskQuery().processInstanceId(process).count())
+				.as("no agent asked to identify the caller")
+				.isZero();
+		}
+		finally {
+			legacyDbAcceptsConnections(true);
+		}
+		this.management.setJobDuedate(
+				this.management.createJobQuery().processInstanceId(process).singleResult().getId(), new Date());
+
+		assertThat(afterLookup(requestId).get("order_id")).isEqualTo(orderId(code));
+		assertThat(this.tasks.createTaskQuery()
+			.processInstanceId(process)
+			.taskDefinitionKey(ServiceRequestProcess.TASK_IDENTIFY_CALLER)
+			.count()).isZero();
+	}
+
+	/**
+	 * LegacyDB's database refuses new connections and drops those open, or takes them
+	 * again.
+	 */
+	private static void legacyDbAcceptsConnections(boolean accepts) throws SQLException {
+		try (Connection admin = DriverManager.getConnection(PostgresDatabases.ADMIN_URL, PostgresDatabases.USER,
+				PostgresDatabases.PASSWORD); Statement statement = admin.createStatement()) {
+			statement.execute("alter database " + PostgresDatabases.LEGACY_DATABASE + " allow_connections " + accepts);
+			if (!accepts) {
+				statement.execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = '"
+						+ PostgresDatabases.LEGACY_DATABASE + "'");
+			}
+		}
 	}
 
 	@Test

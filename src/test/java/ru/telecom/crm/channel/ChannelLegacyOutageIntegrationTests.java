@@ -5,7 +5,9 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,7 +28,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * LegacyDB down while a free-text message names an order: the message is taken all the
- * same; a code only LegacyDB could prove is not used, one of ours is.
+ * same; a code of ours is used at once, a code only LegacyDB could prove waits in the
+ * caller's lookup, a job retried until LegacyDB answers (ChannelIntegrationTests has it
+ * come back).
  */
 @PostgresIntegrationTest
 // the same context as the customer module's outage tests
@@ -43,8 +47,11 @@ class ChannelLegacyOutageIntegrationTests {
 	@Autowired
 	TaskService tasks;
 
+	@Autowired
+	ManagementService management;
+
 	@Test
-	void aCodeOnlyLegacyDbCouldProveIsNotUsedButTheMessageIsTakenForAnAgent() {
+	void aCodeOnlyLegacyDbCouldProveWaitsInTheRetriedLookupAndTheMessageIsTaken() {
 		long chat = sharedPopovsContact();
 		String code = "ORD-" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
 
@@ -53,11 +60,17 @@ class ChannelLegacyOutageIntegrationTests {
 		assertThat(text.getStatusCode().value()).isEqualTo(202);
 		long requestId = text.getBody().get("requestId").asLong();
 		String process = (String) request(requestId).get("process_instance_id");
-		await().atMost(Duration.ofSeconds(30))
-			.until(() -> this.tasks.createTaskQuery()
-				.processInstanceId(process)
-				.taskDefinitionKey(ServiceRequestProcess.TASK_IDENTIFY_CALLER)
-				.count() == 1);
+		await().atMost(Duration.ofSeconds(30)).until(() -> {
+			Job lookup = this.management.createJobQuery().processInstanceId(process).singleResult();
+			return lookup != null && lookup.getExceptionMessage() != null;
+		});
+		Job lookup = this.management.createJobQuery().processInstanceId(process).singleResult();
+		assertThat(lookup.getExceptionMessage()).contains("LegacyDB is not available");
+		assertThat(lookup.getRetries()).isPositive();
+		assertThat(this.tasks.createTaskQuery()
+			.processInstanceId(process)
+			.taskDefinitionKey(ServiceRequestProcess.TASK_IDENTIFY_CALLER)
+			.count()).as("not left to an agent").isZero();
 		assertThat(request(requestId).get("order_id")).isNull();
 		assertThat(this.jdbc.queryForObject("select count(*) from client_order where code = ?", Integer.class, code))
 			.isZero();

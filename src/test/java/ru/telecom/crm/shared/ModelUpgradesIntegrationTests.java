@@ -1,17 +1,24 @@
 package ru.telecom.crm.shared;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.Job;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +38,7 @@ import ru.telecom.crm.incident.IncidentApi.TransitionDetails;
 import ru.telecom.crm.incident.IncidentProcess;
 import ru.telecom.crm.incident.IncidentStatus;
 import ru.telecom.crm.incident.IncidentView;
+import ru.telecom.crm.notification.IncidentMailProcess;
 import ru.telecom.crm.servicerequest.OpenRequest;
 import ru.telecom.crm.servicerequest.RequestActions;
 import ru.telecom.crm.servicerequest.RequestStatus;
@@ -41,9 +49,12 @@ import ru.telecom.crm.status.StatusEntry;
 import ru.telecom.crm.status.StatusHistory;
 import ru.telecom.crm.status.StatusRecorder.EntityType;
 import ru.telecom.crm.support.AsUser;
+import ru.telecom.crm.support.Mailbox;
+import ru.telecom.crm.support.PostgresDatabases;
 import ru.telecom.crm.support.PostgresIntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Items opened on an earlier version of the models (src/test/resources/earlier-models)
@@ -88,6 +99,12 @@ class ModelUpgradesIntegrationTests {
 
 	@Autowired
 	TestRestTemplate rest;
+
+	@Autowired
+	ManagementService management;
+
+	@Autowired
+	JobRetries jobRetries;
 
 	@Test
 	void itemsOpenOnTheModelsWithInputParametersGoOnAfterTheMigration() {
@@ -215,6 +232,69 @@ class ModelUpgradesIntegrationTests {
 		}
 	}
 
+	/**
+	 * A mail failing on the model whose waits grew to an hour (IncidentMailProcess before
+	 * issue 16) is moved to the current model and tried again at most two minutes later:
+	 * its wait is brought down to the cap at start, and its next failure waits the
+	 * current cycle's two minutes. Once the mail server is back it goes out, once.
+	 */
+	@Test
+	void aMailFailingOnTheModelWithHourLongWaitsIsTriedWithinTwoMinutesAfterTheMigration() {
+		Deployment earlier = deploy("earlier-models/IncidentMailProcess-long-backoff.bpmn");
+		// no mail server listens: the incident's first mail fails on the earlier model
+		ServiceRequestView request = as("anna", () -> this.requestActions.open(request()));
+		IncidentView incident = as("anna", () -> this.requestActions.openIncident(request.id(), 1002));
+		String mailProcess = this.runtime.createProcessInstanceQuery()
+			.processDefinitionKey(IncidentMailProcess.KEY)
+			.processInstanceBusinessKey(String.valueOf(incident.id()))
+			.singleResult()
+			.getId();
+		assertThat(definitionOf(mailProcess).getDeploymentId()).isEqualTo(earlier.getId());
+		Job failed = failedJobOf(mailProcess);
+		assertThat(failed.getRetries()).as("the earlier model's seven waits").isEqualTo(7);
+		// as if it had failed for a while there: its next wait is the earlier model's
+		// hour
+		this.management.setJobRetries(failed.getId(), 2);
+		this.management.setJobDuedate(failed.getId(), Date.from(Instant.now().plus(Duration.ofHours(1))));
+
+		Deployment current = deploy("processes/IncidentMailProcess.bpmn");
+		this.upgrades.migrateToLatest();
+		assertThat(this.jobRetries.waitNoLongerThanTheCap()).isPositive();
+
+		assertThat(definitionOf(mailProcess).getDeploymentId()).isEqualTo(current.getId());
+		assertThat(job(mailProcess).getDuedate()).isBefore(Date.from(Instant.now().plus(Duration.ofMinutes(2))));
+		Instant tried = Instant.now();
+		this.management.setJobDuedate(failed.getId(), Date.from(tried));
+		await().atMost(Duration.ofSeconds(30)).until(() -> job(mailProcess).getRetries() == 1);
+		assertThat(job(mailProcess).getDuedate()).as("the current model's wait")
+			.isBefore(Date.from(Instant.now().plus(Duration.ofMinutes(2))))
+			.isAfter(Date.from(tried.plus(Duration.ofSeconds(100))));
+
+		GreenMail greenMail = new GreenMail(
+				new ServerSetup(PostgresDatabases.SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+		greenMail.start();
+		try {
+			this.management.setJobDuedate(failed.getId(), new Date());
+			assertThat(Mailbox.awaitAbout(greenMail, incident.id(), 2)).hasSize(1);
+			assertThat(this.runtime.createProcessInstanceQuery().processInstanceId(mailProcess).count()).isZero();
+		}
+		finally {
+			greenMail.stop();
+		}
+	}
+
+	private Job failedJobOf(String processInstanceId) {
+		await().atMost(Duration.ofSeconds(30)).until(() -> {
+			Job job = job(processInstanceId);
+			return job != null && job.getExceptionMessage() != null;
+		});
+		return job(processInstanceId);
+	}
+
+	private Job job(String processInstanceId) {
+		return this.management.createJobQuery().processInstanceId(processInstanceId).singleResult();
+	}
+
 	@Test
 	void nothingToMoveWhenEveryItemRunsOnTheLatestVersion() {
 		this.upgrades.migrateToLatest();
@@ -230,6 +310,7 @@ class ModelUpgradesIntegrationTests {
 			try (InputStream model = new ClassPathResource(resource).getInputStream()) {
 				deployment.addInputStream(resource.substring(resource.lastIndexOf('/') + 1)
 					.replace("-input-parameters", "")
+					.replace("-long-backoff", "")
 					.replace("-earlier", ""), model);
 			}
 			catch (IOException ex) {

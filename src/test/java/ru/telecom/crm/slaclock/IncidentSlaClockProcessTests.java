@@ -21,6 +21,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import ru.telecom.crm.slaclock.SlaClockProcess.State;
 
+import ru.telecom.crm.support.ProcessTestRetries;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
@@ -53,6 +55,7 @@ class IncidentSlaClockProcessTests {
 
 	@BeforeEach
 	void scriptTheStep() {
+		ProcessTestRetries.register();
 		Mocks.register("soundSlaAlarmsDelegate", (JavaDelegate) (execution) -> {
 			Object[] answer = this.script.removeFirst();
 			this.steps.add(execution.getProcessBusinessKey() + " " + answer[0]);

@@ -68,14 +68,16 @@ class ChannelIntakeService implements ChannelIntake {
 			throw new Unauthorized("The Telegram secret token is missing or wrong");
 		}
 		TelegramUpdate message = TelegramUpdate.read(parse(update));
-		String orderCode = (message.text() != null) ? this.orderCodes.namedIn(message.text()) : null;
+		OrderCodes.Named order = (message.text() != null) ? this.orderCodes.read(message.text())
+				: OrderCodes.Named.NONE;
 		return receive(Channel.TELEGRAM, "telegram", message.updateId(), update, () -> {
 			String phone = phoneOf(message);
 			if (!message.opensRequest()) {
 				return null;
 			}
 			return this.requests
-				.receive(new ChannelMessage(Channel.TELEGRAM, update, phone, orderCode, message.description()))
+				.receive(new ChannelMessage(Channel.TELEGRAM, update, phone, order.code(), message.description(),
+						order.toCheck()))
 				.id();
 		});
 	}
@@ -108,9 +110,11 @@ class ChannelIntakeService implements ChannelIntake {
 			throw new InvalidInputException("The SMS needs from, text and messageId",
 					Map.of("from", "required", "text", "required", "messageId", "required"));
 		}
-		String orderCode = this.orderCodes.namedIn(text);
+		OrderCodes.Named order = this.orderCodes.read(text);
 		return receive(Channel.SMS, "sms", messageId, message,
-				() -> this.requests.receive(new ChannelMessage(Channel.SMS, message, from, orderCode, text)).id());
+				() -> this.requests
+					.receive(new ChannelMessage(Channel.SMS, message, from, order.code(), text, order.toCheck()))
+					.id());
 	}
 
 	@Override

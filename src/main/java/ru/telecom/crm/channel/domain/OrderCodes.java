@@ -40,26 +40,40 @@ class OrderCodes {
 		this.customers = customers;
 	}
 
-	/**
-	 * The code of an existing order the text names, or null. While LegacyDB is down only
-	 * our own orders are found; the message is taken all the same and an agent reads it.
-	 */
+	/** The code of an existing order the text names, or null (see {@link #read}). */
 	String namedIn(String text) {
+		return read(text).code();
+	}
+
+	/**
+	 * The code of an existing order the text names. While LegacyDB is down a code of ours
+	 * is found; when none of ours is named, the candidates are handed on unchecked
+	 * ({@link Named#toCheck}), the message is taken all the same, and the caller's lookup
+	 * (a job retried until LegacyDB answers) checks them: the message ends with the order
+	 * it would have had.
+	 */
+	Named read(String text) {
 		List<String> candidates = candidates(text);
 		if (candidates.isEmpty()) {
-			return null;
+			return Named.NONE;
 		}
 		try {
-			return this.customers.existingOrderCode(candidates).orElse(null);
+			return new Named(this.customers.existingOrderCode(candidates).orElse(null), List.of());
 		}
 		catch (DomainException ex) {
 			if (ex.kind() != DomainException.Kind.UNAVAILABLE) {
 				throw ex;
 			}
-			log.info("Order codes {} not checked ({}); the message goes to an agent without one", candidates,
-					ex.getMessage());
-			return null;
+			log.info("Order codes {} not checked ({}); the caller's lookup checks them", candidates, ex.getMessage());
+			return new Named(null, candidates);
 		}
+	}
+
+	/** An existing order's code (or null), or the candidates still to check. */
+	record Named(String code, List<String> toCheck) {
+
+		static final Named NONE = new Named(null, List.of());
+
 	}
 
 	/** The words of the text that look like order codes, upper case, first seen first. */

@@ -1,5 +1,7 @@
 package ru.telecom.crm.servicerequest.process;
 
+import java.util.List;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.slf4j.Logger;
@@ -17,6 +19,7 @@ import ru.telecom.crm.shared.KeyRaceRetry;
 import ru.telecom.crm.shared.StepSettings;
 
 import static ru.telecom.crm.servicerequest.ServiceRequestProcess.CALLER_IDENTIFIED;
+import static ru.telecom.crm.servicerequest.ServiceRequestProcess.ORDER_CODES_TO_CHECK;
 import static ru.telecom.crm.servicerequest.ServiceRequestProcess.STRICT;
 
 /**
@@ -24,7 +27,8 @@ import static ru.telecom.crm.servicerequest.ServiceRequestProcess.STRICT;
  * After a channel message (not strict) a phone or order code that resolves to nothing
  * leaves the caller unidentified for an agent to sort out, and a LegacyDB outage fails
  * the job so the engine retries it; after an agent identified the caller (strict) bad
- * input is refused with its message.
+ * input is refused with its message. Order codes a free text named while LegacyDB was
+ * down are checked here first, so that the message gets the order it would have had.
  */
 @Component
 class IdentifyCallerDelegate implements JavaDelegate {
@@ -52,10 +56,18 @@ class IdentifyCallerDelegate implements JavaDelegate {
 		long requestId = this.requests.idOfProcess(execution.getProcessInstanceId());
 		boolean strict = StepSettings.of(execution, STRICT).map(Boolean::parseBoolean).orElse(false);
 		IntakeParty party = IntakeVariables.partyOf(execution);
+		String toCheck = IntakeVariables.text(execution, ORDER_CODES_TO_CHECK);
+		if (party.orderCode() == null && toCheck != null) {
+			// LegacyDB still down: this fails the job, retried until it answers
+			String code = this.customers.existingOrderCode(List.of(toCheck.split(","))).orElse(null);
+			party = new IntakeParty(party.clientId(), party.clientPhone(), party.clientLastName(),
+					party.clientFirstName(), party.clientMiddleName(), party.clientEmail(), code, party.orderName());
+		}
+		IntakeParty lookedUp = party;
 		IntakeResolution found;
 		try {
 			// a transaction of its own: a lookup that fails must not doom the job's
-			found = this.keyRaceRetry.inNewTransaction(() -> this.customers.resolve(party));
+			found = this.keyRaceRetry.inNewTransaction(() -> this.customers.resolve(lookedUp));
 		}
 		catch (DomainException ex) {
 			if (strict || ex.kind() == DomainException.Kind.UNAVAILABLE) {

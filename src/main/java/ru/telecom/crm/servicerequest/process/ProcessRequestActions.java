@@ -54,6 +54,7 @@ import static ru.telecom.crm.servicerequest.ServiceRequestProcess.CLIENT_PHONE;
 import static ru.telecom.crm.servicerequest.ServiceRequestProcess.DECISION;
 import static ru.telecom.crm.servicerequest.ServiceRequestProcess.DESCRIPTION;
 import static ru.telecom.crm.servicerequest.ServiceRequestProcess.ORDER_CODE;
+import static ru.telecom.crm.servicerequest.ServiceRequestProcess.ORDER_CODES_TO_CHECK;
 import static ru.telecom.crm.servicerequest.ServiceRequestProcess.ORDER_NAME;
 import static ru.telecom.crm.servicerequest.ServiceRequestProcess.PRIORITY;
 import static ru.telecom.crm.servicerequest.ServiceRequestProcess.RAW_MESSAGE;
@@ -132,6 +133,9 @@ class ProcessRequestActions implements RequestActions {
 				? Variables.byteArrayValue(message.rawMessage().getBytes(StandardCharsets.UTF_8)) : null);
 		variables.put(CLIENT_PHONE, message.clientPhone());
 		variables.put(ORDER_CODE, message.orderCode());
+		if (!message.orderCodesToCheck().isEmpty()) {
+			variables.put(ORDER_CODES_TO_CHECK, String.join(",", message.orderCodesToCheck()));
+		}
 		variables.put(DESCRIPTION, message.description());
 		return EngineCalls.asApp(this.engine, () -> start(variables));
 	}

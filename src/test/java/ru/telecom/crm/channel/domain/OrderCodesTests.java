@@ -53,10 +53,12 @@ class OrderCodesTests {
 	}
 
 	@Test
-	void whileLegacyDbIsDownAnUnprovenCodeIsNoneAndTheMessageStillGoesIn() {
+	void whileLegacyDbIsDownAnUnprovenCodeIsHandedOnToCheckAndTheMessageStillGoesIn() {
 		given(this.customers.existingOrderCode(anyList()))
 			.willThrow(new LegacyUnavailableException(new RuntimeException("connection refused")));
 
+		assertThat(this.orderCodes.read("ORD-1001 slow, TV-2 too"))
+			.isEqualTo(new OrderCodes.Named(null, List.of("ORD-1001", "TV-2")));
 		assertThat(this.orderCodes.namedIn("ORD-1001 slow")).isNull();
 	}
 

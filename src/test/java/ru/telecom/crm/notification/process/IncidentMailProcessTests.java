@@ -1,10 +1,13 @@
 package ru.telecom.crm.notification.process;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -23,6 +26,8 @@ import ru.telecom.crm.incident.IncidentProcess;
 import ru.telecom.crm.notification.IncidentMailProcess;
 import ru.telecom.crm.notification.MailKind;
 import ru.telecom.crm.notification.NotificationApi;
+
+import ru.telecom.crm.support.ProcessTestRetries;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -54,6 +59,7 @@ class IncidentMailProcessTests {
 
 	@BeforeEach
 	void mockSender() {
+		ProcessTestRetries.register();
 		Mocks.register("sendIncidentMailDelegate", (JavaDelegate) (execution) -> {
 			if (this.mailServerDown != null) {
 				throw this.mailServerDown;
@@ -96,14 +102,46 @@ class IncidentMailProcessTests {
 
 		assertThatThrownBy(() -> managementService().executeJob(job(mail).getId())).hasMessageContaining("SMTP");
 
-		// one more try per retry interval of the model: PT10S, PT30S, PT1M, PT5M, PT15M,
-		// PT30M, PT1H
-		assertThat(job(mail).getRetries()).isEqualTo(7);
+		// one more try per wait of the retry cycle (shared.JobRetries)
+		assertThat(job(mail).getRetries()).isEqualTo(ProcessTestRetries.RETRIES);
 		assertThat(job(mail).getDuedate()).isNotNull();
 		this.mailServerDown = null;
 		execute(job(mail));
 		assertThat(mail).isEnded();
 		assertThat(this.sent).hasSize(1);
+	}
+
+	/**
+	 * The waits grow to two minutes and stay there, for two hours in all: a mail goes out
+	 * at most two minutes after the mail server is back, and a server down for an hour
+	 * makes no Cockpit incident.
+	 */
+	@Test
+	void theWaitBetweenTriesGrowsToTwoMinutesAndStaysThereForTwoHours() {
+		this.mailServerDown = new IllegalStateException("SMTP server down");
+		ProcessInstance mail = request();
+		String jobId = job(mail).getId();
+		List<Duration> waits = new ArrayList<>();
+		Date now = new Date(1_800_000_000_000L);
+		try {
+			for (int attempt = 1; attempt <= ProcessTestRetries.RETRIES; attempt++) {
+				ClockUtil.setCurrentTime(now);
+				assertThatThrownBy(() -> managementService().executeJob(jobId)).hasMessageContaining("SMTP");
+				Date due = job(mail).getDuedate();
+				waits.add(Duration.ofMillis(due.getTime() - now.getTime()));
+				now = due;
+			}
+		}
+		finally {
+			ClockUtil.reset();
+		}
+
+		assertThat(waits).startsWith(Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofMinutes(1),
+				Duration.ofMinutes(2));
+		assertThat(waits).allSatisfy((wait) -> assertThat(wait).isLessThanOrEqualTo(Duration.ofMinutes(2)));
+		assertThat(waits.stream().reduce(Duration.ZERO, Duration::plus)).isGreaterThanOrEqualTo(Duration.ofHours(2));
+		assertThat(job(mail).getRetries()).as("one try left").isOne();
+		assertThat(runtimeService().createIncidentQuery().processInstanceId(mail.getId()).count()).isZero();
 	}
 
 	@Test
@@ -112,8 +150,8 @@ class IncidentMailProcessTests {
 		ProcessInstance mail = request();
 		String jobId = job(mail).getId();
 
-		// the first try and one per retry interval
-		for (int attempt = 1; attempt <= 8; attempt++) {
+		// the first try and one per wait of the retry cycle
+		for (int attempt = 1; attempt <= ProcessTestRetries.RETRIES + 1; attempt++) {
 			assertThatThrownBy(() -> managementService().executeJob(jobId)).hasMessageContaining("SMTP");
 		}
 
@@ -181,7 +219,7 @@ class IncidentMailProcessTests {
 
 		assertThatThrownBy(() -> managementService().executeJob(job(event).getId())).hasMessageContaining("down");
 
-		assertThat(job(event).getRetries()).isEqualTo(7);
+		assertThat(job(event).getRetries()).isEqualTo(ProcessTestRetries.RETRIES);
 		assertThat(queuedMails()).hasSize(1);
 		assertThat(mails.sent).isEmpty();
 	}

@@ -24,6 +24,8 @@ import ru.telecom.crm.shared.InvalidInputException;
 import ru.telecom.crm.shared.StepSettings;
 import ru.telecom.crm.status.StatusRecorder;
 
+import ru.telecom.crm.support.ProcessTestRetries;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -57,6 +59,7 @@ class ServiceRequestProcessTests {
 
 	@BeforeEach
 	void mockDelegates() {
+		ProcessTestRetries.register();
 		Mocks.register("openServiceRequestDelegate", (JavaDelegate) (execution) -> {
 			boolean agent = "PHONE".equals(execution.getVariable(CHANNEL));
 			execution.setProcessBusinessKey("42");
@@ -251,8 +254,8 @@ class ServiceRequestProcessTests {
 			.hasMessageContaining("LegacyDB is down");
 
 		Job retried = job(process);
-		// one more try per retry interval of the model (PT10S … PT1H)
-		assertThat(retried.getRetries()).isEqualTo(7);
+		// one more try per wait of the retry cycle (shared.JobRetries)
+		assertThat(retried.getRetries()).isEqualTo(ProcessTestRetries.RETRIES);
 		assertThat(retried.getDuedate()).isNotNull();
 		assertThat(process).isWaitingAt(TASK_LOOK_UP_CALLER);
 
