@@ -69,7 +69,9 @@ class KeycloakDownIntegrationTests {
 		String anna = KeycloakTokens.of("anna");
 		String maria = KeycloakTokens.of("maria");
 		String admin = KeycloakTokens.of("admin");
+		String esb = KeycloakTokens.ofChannels();
 		signInToTasklist("ivan");
+		assertThat(esbMessage(esb).statusCode()).isEqualTo(202);
 		// at work before: the directory has read them, the plugin has answered
 		assertThat(get("/api/service-requests", anna).statusCode()).isEqualTo(200);
 		assertThat(get("/api/service-requests", maria).statusCode()).isEqualTo(200);
@@ -79,6 +81,7 @@ class KeycloakDownIntegrationTests {
 
 		assertThat(get("/api/services", anna).statusCode()).isEqualTo(200);
 		assertThat(get("/api/service-requests", anna).statusCode()).isEqualTo(200);
+		assertThat(esbMessage(esb).statusCode()).as("the ESB goes on").isEqualTo(202);
 		assertThat(get("/api/service-requests", maria).statusCode()).as("a manager's department as last read")
 			.isEqualTo(200);
 		assertThat(get("/engine-rest/task?maxResults=5", anna).statusCode()).isEqualTo(200);
@@ -191,6 +194,21 @@ class KeycloakDownIntegrationTests {
 		String body = JSON.writeValueAsString(JSON.createObjectNode().put("username", user).put("password", password));
 		return this.http.send(request("/engine-rest/identity/verify").header("Authorization", "Bearer " + token)
 			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/**
+	 * An ESB message, as the channel client sends it with its service account's token.
+	 */
+	private HttpResponse<String> esbMessage(String token) throws Exception {
+		String body = JSON.writeValueAsString(JSON.createObjectNode()
+			.put("clientPhone", "+7 900 777-88-99")
+			.put("orderCode", "ORD-3001")
+			.put("description", "No internet since this morning"));
+		return this.http.send(request("/api/channels/esb").header("Authorization", "Bearer " + token)
+			.header("Content-Type", "application/json")
+			.header("Idempotency-Key", "kcdown-" + UUID.randomUUID())
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}

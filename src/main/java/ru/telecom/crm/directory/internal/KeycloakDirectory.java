@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -59,6 +60,11 @@ class KeycloakDirectory implements Directory {
 
 	private volatile String token;
 
+	/**
+	 * Whether answers come from what was last read, Keycloak out of reach: logged once.
+	 */
+	private final AtomicBoolean outage = new AtomicBoolean();
+
 	private volatile Instant tokenExpires = Instant.EPOCH;
 
 	KeycloakDirectory(KeycloakSettings settings, RestClient.Builder http) {
@@ -87,13 +93,15 @@ class KeycloakDirectory implements Directory {
 			JsonNode found = get("/users?exact=true&briefRepresentation=false&username={u}", userId);
 			Optional<DirectoryUser> user = found.isEmpty() ? Optional.empty() : Optional.of(toUser(found.get(0)));
 			this.users.put(userId, new Read<>(user, Instant.now()));
+			keycloakAnswered();
 			return user;
 		}
 		catch (KeycloakUnavailableException ex) {
 			if (kept == null) {
 				throw ex;
 			}
-			log.warn("Keycloak cannot be reached: user {} answered as read at {}", userId, kept.at());
+			answeringFromKept(ex);
+			log.debug("Keycloak cannot be reached: user {} answered as read at {}", userId, kept.at());
 			return kept.value();
 		}
 	}
@@ -190,6 +198,7 @@ class KeycloakDirectory implements Directory {
 		try {
 			T answer = keycloak.get();
 			this.lastAnswers.put(question, new Read<>(answer, Instant.now()));
+			keycloakAnswered();
 			return answer;
 		}
 		catch (KeycloakUnavailableException ex) {
@@ -197,8 +206,22 @@ class KeycloakDirectory implements Directory {
 			if (kept == null) {
 				throw ex;
 			}
-			log.warn("Keycloak cannot be reached: {} answered as read at {}", question, kept.at());
+			answeringFromKept(ex);
+			log.debug("Keycloak cannot be reached: {} answered as read at {}", question, kept.at());
 			return (T) kept.value();
+		}
+	}
+
+	private void answeringFromKept(KeycloakUnavailableException ex) {
+		if (this.outage.compareAndSet(false, true)) {
+			log.warn("Keycloak cannot be reached ({}): users, departments and groups are answered as last read"
+					+ " until it is back", String.valueOf(ex.getCause()));
+		}
+	}
+
+	private void keycloakAnswered() {
+		if (this.outage.compareAndSet(true, false)) {
+			log.info("Keycloak answers again: the directory reads from it again");
 		}
 	}
 

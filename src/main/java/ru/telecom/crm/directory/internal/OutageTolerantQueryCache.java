@@ -1,6 +1,7 @@
 package ru.telecom.crm.directory.internal;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 
@@ -29,6 +30,9 @@ final class OutageTolerantQueryCache<K, V> implements QueryCache<K, V> {
 
 	private final LongSupplier clock;
 
+	/** Whether answers come from what was last read: logged once per outage. */
+	private final AtomicBoolean outage = new AtomicBoolean();
+
 	OutageTolerantQueryCache(Duration fresh, Duration keep, int maximumSize) {
 		this(fresh, keep, maximumSize, System::nanoTime);
 	}
@@ -53,13 +57,20 @@ final class OutageTolerantQueryCache<K, V> implements QueryCache<K, V> {
 		try {
 			V value = computation.apply(key);
 			this.answers.put(key, new Answer<>(value, this.clock.getAsLong()));
+			if (this.outage.compareAndSet(true, false)) {
+				log.info("Keycloak answers the identity plugin again");
+			}
 			return value;
 		}
 		catch (RuntimeException ex) {
 			if (kept == null || !KeycloakUnavailableException.isOutage(ex)) {
 				throw ex;
 			}
-			log.warn("Keycloak cannot be reached; the identity plugin answers {} as read {} s ago", key,
+			if (this.outage.compareAndSet(false, true)) {
+				log.warn("Keycloak cannot be reached ({}): the identity plugin answers what it asked before"
+						+ " as last read until it is back", ex.toString());
+			}
+			log.debug("Keycloak cannot be reached; the identity plugin answers {} as read {} s ago", key,
 					Duration.ofNanos(now - kept.at()).toSeconds());
 			return kept.value();
 		}
