@@ -20,7 +20,7 @@ import java.util.Map;
 public final class Faults {
 
 	/** The scenarios, as {@code src/bench/faults <name>} takes them. */
-	static final List<String> SCENARIOS = List.of("kill9");
+	static final List<String> SCENARIOS = List.of("kill9", "keycloak-down");
 
 	private Faults() {
 	}
@@ -28,6 +28,7 @@ public final class Faults {
 	private static FaultScenario scenario(String name, FaultContext context) {
 		return switch (name) {
 			case "kill9" -> new Kill9(context);
+			case "keycloak-down" -> new KeycloakDown(context);
 			default -> throw new IllegalArgumentException(name);
 		};
 	}
