@@ -21,7 +21,7 @@ public final class Faults {
 
 	/** The scenarios, as {@code src/bench/faults <name>} takes them. */
 	static final List<String> SCENARIOS = List.of("kill9", "nodes", "pg-restart", "mail-down", "legacy-down",
-			"clickhouse-down", "backup", "soak");
+			"clickhouse-down", "keycloak-down", "backup", "soak");
 
 	private Faults() {
 	}
@@ -36,6 +36,7 @@ public final class Faults {
 			case "mail-down" -> new MailDown(context);
 			case "legacy-down" -> new LegacyDown(context);
 			case "clickhouse-down" -> new ClickHouseDown(context);
+			case "keycloak-down" -> new KeycloakDown(context);
 			default -> throw new IllegalArgumentException(name);
 		};
 	}

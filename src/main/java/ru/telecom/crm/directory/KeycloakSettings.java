@@ -16,14 +16,24 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param cacheTtl how long a user read from Keycloak is kept
  * @param audience the audience a token must carry to call our APIs
  * @param clockSkew how far a token's times may be off
+ * @param outageTolerance how long what the app last read from Keycloak (signing keys,
+ * users, groups) keeps answering while Keycloak cannot be reached
+ * @param probeTimeout how long a sign-in waits to learn whether Keycloak answers before
+ * the browser is sent there
  */
 @ConfigurationProperties("crm.keycloak")
 public record KeycloakSettings(@DefaultValue("http://localhost:8180") String url, @DefaultValue("crm") String realm,
 		@DefaultValue("crm-app") String clientId, String clientSecret, @DefaultValue("5m") Duration cacheTtl,
-		@DefaultValue("crm-api") String audience, @DefaultValue("30s") Duration clockSkew) {
+		@DefaultValue("crm-api") String audience, @DefaultValue("30s") Duration clockSkew,
+		@DefaultValue("24h") Duration outageTolerance, @DefaultValue("2s") Duration probeTimeout) {
 
 	public String issuer() {
 		return this.url + "/realms/" + this.realm;
+	}
+
+	/** Where Keycloak publishes the realm's signing keys. */
+	public String jwkSetUri() {
+		return issuer() + "/protocol/openid-connect/certs";
 	}
 
 	public String adminApi() {

@@ -3,12 +3,18 @@ package ru.telecom.crm.security;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import jakarta.servlet.DispatcherType;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -65,7 +71,9 @@ import ru.telecom.crm.directory.Role;
  * Security with Keycloak, in plain sight: the APIs are stateless resource servers taking
  * Keycloak bearer tokens (issuer and audience checked); the webapps sign in through
  * Keycloak (OAuth2 login) and hand the user to Camunda; logging out ends the Keycloak
- * session too, so the next page asks for a password again.
+ * session too, so the next page asks for a password again. While Keycloak is down, valid
+ * tokens and signed-in sessions go on; a sign-in gets our page saying why, and a token
+ * that only Keycloak could check gets 503.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("keycloak")
@@ -73,9 +81,22 @@ class KeycloakSecurityConfiguration {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
+	/**
+	 * Bearer tokens checked with Keycloak's keys as last read ({@link KeycloakKeys}), so
+	 * that they go on being checked while Keycloak is down; issuer, audience and times by
+	 * Spring's validators.
+	 */
 	@Bean
 	JwtDecoder jwtDecoder(KeycloakSettings keycloak) {
-		NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(keycloak.issuer()).build();
+		Set<JWSAlgorithm> algorithms = new HashSet<>(JWSAlgorithm.Family.RSA);
+		algorithms.addAll(JWSAlgorithm.Family.EC);
+		DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+		processor.setJWSKeySelector(new JWSVerificationKeySelector<>(algorithms,
+				new KeycloakKeys(keycloak.jwkSetUri(), keycloak.probeTimeout(), keycloak.outageTolerance())));
+		// the validators below judge the claims
+		processor.setJWTClaimsSetVerifier((claims, context) -> {
+		});
+		NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
 		OAuth2TokenValidator<Jwt> audience = new JwtClaimValidator<List<String>>("aud",
 				(aud) -> aud != null && aud.contains(keycloak.audience()));
 		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(keycloak.clockSkew()),
@@ -111,6 +132,7 @@ class KeycloakSecurityConfiguration {
 				.accessDeniedHandler((request, response, ex) -> ProblemResponses.forbidden(response)))
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf((csrf) -> csrf.disable())
+			.addFilterBefore(new KeycloakOutageAnswer(), BearerTokenAuthenticationFilter.class)
 			.addFilterAfter(new CamundaAuthenticationFilter(identity), BearerTokenAuthenticationFilter.class)
 			.addFilterAfter(new EngineDoor(engine, directory), AuthorizationFilter.class)
 			.build();
@@ -120,8 +142,9 @@ class KeycloakSecurityConfiguration {
 	@Order(2)
 	SecurityFilterChain webappChain(HttpSecurity http, ClientRegistrationRepository registrations,
 			KeycloakBackChannelLogout keycloakLogout, IdentityService identity, ProcessEngine engine,
-			Directory directory) throws Exception {
+			Directory directory, KeycloakSettings keycloak) throws Exception {
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+		KeycloakSignInCheck signInCheck = new KeycloakSignInCheck(keycloak.issuer(), keycloak.probeTimeout());
 		OidcClientInitiatedLogoutSuccessHandler rpInitiated = new OidcClientInitiatedLogoutSuccessHandler(
 				registrations);
 		rpInitiated.setPostLogoutRedirectUri("{baseUrl}/camunda/app/");
@@ -141,7 +164,8 @@ class KeycloakSecurityConfiguration {
 			.authorizeHttpRequests((requests) -> requests
 				.requestMatchers(paths.matcher("/actuator/health/**"), paths.matcher("/error"),
 						paths.matcher("/v3/api-docs/**"), paths.matcher("/swagger-ui/**"),
-						paths.matcher("/swagger-ui.html"), paths.matcher("/webjars/**"), paths.matcher("/console/**"))
+						paths.matcher("/swagger-ui.html"), paths.matcher("/webjars/**"), paths.matcher("/console/**"),
+						paths.matcher(KeycloakSignInCheck.PAGE))
 				.permitAll()
 				.dispatcherTypeMatchers(DispatcherType.ERROR)
 				.permitAll()
@@ -150,13 +174,15 @@ class KeycloakSecurityConfiguration {
 			.oauth2Login((login) -> login
 				.authorizationEndpoint(
 						(authorization) -> authorization.authorizationRequestResolver(pkce(registrations)))
-				.userInfoEndpoint((user) -> user.oidcUserService(oidcUserService())))
+				.userInfoEndpoint((user) -> user.oidcUserService(oidcUserService()))
+				.failureHandler(signInCheck))
 			.logout((logout) -> logout
 				.logoutRequestMatcher(new OrRequestMatcher(paths.matcher("/logout"), camundaLogout))
 				.addLogoutHandler(keycloakLogout)
 				.logoutSuccessHandler(success))
 			.csrf((csrf) -> csrf.ignoringRequestMatchers(paths.matcher("/camunda/**")))
 			.headers((headers) -> headers.frameOptions((frame) -> frame.sameOrigin()))
+			.addFilterBefore(signInCheck, OAuth2AuthorizationRequestRedirectFilter.class)
 			.addFilterAfter(new CamundaAuthenticationFilter(identity), AuthorizationFilter.class)
 			.addFilterAfter(new EngineDoor(engine, directory), AuthorizationFilter.class)
 			.build();

@@ -20,6 +20,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
@@ -63,7 +64,7 @@ class MetricsSecurityConfiguration {
 			.authenticationEntryPoint((request, response, ex) -> {
 				response.setHeader("WWW-Authenticate", "Bearer");
 				ProblemResponses.unauthorized(response);
-			})).build();
+			})).addFilterBefore(new KeycloakOutageAnswer(), BearerTokenAuthenticationFilter.class).build();
 	}
 
 	private static HttpSecurity stateless(HttpSecurity http) throws Exception {

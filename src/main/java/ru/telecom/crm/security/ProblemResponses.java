@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -60,8 +61,30 @@ final class ProblemResponses {
 		return plain;
 	}
 
+	/**
+	 * Keycloak cannot be reached and nothing kept from it answers: 503, and when to try
+	 * again.
+	 */
+	static void keycloakUnavailable(HttpServletResponse response) throws IOException {
+		response.setHeader("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
+		write(response, 503, "unavailable", KEYCLOAK_UNAVAILABLE, Map.of());
+	}
+
+	static final int RETRY_AFTER_SECONDS = 30;
+
+	static final String KEYCLOAK_UNAVAILABLE = "Keycloak, which signs users in, cannot be reached right now,"
+			+ " and this request needs it; try again shortly";
+
 	static void write(HttpServletResponse response, int status, String slug, String detail, Map<String, String> errors)
 			throws IOException {
+		response.setStatus(status);
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.setCharacterEncoding("UTF-8");
+		response.getWriter().write(json(status, slug, detail, errors));
+	}
+
+	/** The problem document itself. */
+	static String json(int status, String slug, String detail, Map<String, String> errors) {
 		Map<String, Object> problem = new LinkedHashMap<>();
 		problem.put("type", ApiProblems.TYPE_PREFIX + slug);
 		problem.put("title", HttpStatus.valueOf(status).getReasonPhrase());
@@ -71,10 +94,12 @@ final class ProblemResponses {
 			problem.put("errors", errors);
 		}
 		problem.put("message", sentence(detail, errors));
-		response.setStatus(status);
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		response.setCharacterEncoding("UTF-8");
-		response.getWriter().write(JSON.writeValueAsString(problem));
+		try {
+			return JSON.writeValueAsString(problem);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException("A map of strings is always JSON", ex);
+		}
 	}
 
 }

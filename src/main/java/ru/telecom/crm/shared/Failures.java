@@ -22,7 +22,8 @@ import org.springframework.dao.OptimisticLockingFailureException;
  * What a failure means to the person who caused it, whichever door they came through: our
  * own domain errors as they are, and the engine's ways of saying "someone else got there
  * first" (a row changed meanwhile, a task completed meanwhile, a process suspended or
- * already past the step) as a conflict, never as a server error.
+ * already past the step) as a conflict, never as a server error; Keycloak out of reach
+ * behind the engine's identity provider as 503.
  */
 public final class Failures {
 
@@ -58,6 +59,11 @@ public final class Failures {
 			if (cause instanceof DomainException domain) {
 				return Optional.of(domain);
 			}
+		}
+		if (KeycloakUnavailableException.isIdentityProviderOutage(failure)) {
+			// the engine asked Keycloak for a user or a group and had nothing kept to
+			// answer with
+			return Optional.of(new KeycloakUnavailableException(failure));
 		}
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (cause instanceof OptimisticLockingException || cause instanceof OptimisticLockingFailureException

@@ -40,6 +40,8 @@ public final class KeycloakServer implements ApplicationContextInitializer<Confi
 
 	private static String url;
 
+	private static KeycloakProxy proxy;
+
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {
 		TestPropertyValues
@@ -48,19 +50,35 @@ public final class KeycloakServer implements ApplicationContextInitializer<Confi
 			.applyTo(context);
 	}
 
-	/** Keycloak's base URL, starting it on first use. */
+	/**
+	 * Keycloak's base URL, starting it on first use: its {@link KeycloakProxy}'s, which
+	 * the app and the tests alike use.
+	 */
 	public static synchronized String url() {
 		if (url == null) {
-			url = start();
+			int port = start();
+			try {
+				proxy = new KeycloakProxy(port);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			url = "http://127.0.0.1:" + proxy.port();
 		}
 		return url;
+	}
+
+	/** The proxy in front of Keycloak, to take Keycloak away and bring it back. */
+	public static synchronized KeycloakProxy proxy() {
+		url();
+		return proxy;
 	}
 
 	public static String issuer() {
 		return url() + "/realms/" + REALM;
 	}
 
-	private static String start() {
+	private static int start() {
 		Path home = Path.of(System.getProperty("crm.test.keycloak.home", "target/keycloak/keycloak-26.4.5"));
 		if (!Files.isExecutable(home.resolve("bin/kc.sh"))) {
 			throw new IllegalStateException("No Keycloak distribution at " + home.toAbsolutePath()
@@ -93,9 +111,8 @@ public final class KeycloakServer implements ApplicationContextInitializer<Confi
 				keycloak.descendants().forEach(ProcessHandle::destroy);
 				keycloak.destroy();
 			}));
-			String base = "http://127.0.0.1:" + port;
-			awaitRealm(base, keycloak);
-			return base;
+			awaitRealm("http://127.0.0.1:" + port, keycloak);
+			return port;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
