@@ -145,6 +145,16 @@ final class SteadySoak implements FaultScenario {
 			kind.put("lastP99Ms", last.summary().get("p99"));
 			double ratio = (Double) last.summary().get("p99") / (Double) first.summary().get("p99");
 			kind.put("lastOverFirst", Math.round(ratio * 1000) / 1000.0);
+			// each minute's p99, to see the curve and not only its two ends
+			List<Object> perMinute = new ArrayList<>();
+			for (int m = 0; m < windows / 6; m++) {
+				Latencies minute = new Latencies();
+				for (int w = m * 6; w < m * 6 + 6; w++) {
+					minute.addAll(latencies[k][w]);
+				}
+				perMinute.add(minute.summary().get("p99"));
+			}
+			kind.put("p99MsPerMinute", perMinute);
 			latencyFlat &= ratio <= 1.20;
 			p99.put(KINDS[k], kind);
 		}
