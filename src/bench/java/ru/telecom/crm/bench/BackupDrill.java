@@ -111,15 +111,11 @@ final class BackupDrill implements FaultScenario {
 		@SuppressWarnings("unchecked")
 		Map<String, Object> answered = (Map<String, Object>) result.get("restoredApi");
 		// a mail the first app sent after the dump began is not recorded in the copy: not a fault
-		result.put("passed", FaultChecks.clean(found, "mailsSentNotRecorded") && zero(items, "withoutStatusRows")
-				&& zero(items, "openWithoutProcess") && zero(items, "openWithNothingToWaitOn")
-				&& zero(answered, "notAnswered") && zero(answered, "actionsRefused")
-				&& zero(answered, "idsReused") && ((Number) answered.get("incidentsOpened")).longValue() > 0);
+		result.put("passed", FaultChecks.clean(found, "mailsSentNotRecorded") && FaultChecks.zero(items, "withoutStatusRows")
+				&& FaultChecks.zero(items, "openWithoutProcess") && FaultChecks.zero(items, "openWithNothingToWaitOn")
+				&& FaultChecks.zero(answered, "notAnswered") && FaultChecks.zero(answered, "actionsRefused")
+				&& FaultChecks.zero(answered, "idsReused") && ((Number) answered.get("incidentsOpened")).longValue() > 0);
 		return result;
-	}
-
-	private static boolean zero(Map<String, Object> figures, String name) {
-		return ((Number) figures.get(name)).longValue() == 0;
 	}
 
 	/**

@@ -172,30 +172,26 @@ final class ClickHouseDown implements FaultScenario {
 		Map<String, Object> l = (Map<String, Object>) result.get("load");
 		Map<String, Object> n = (Map<String, Object>) result.get("counts");
 		StringBuilder out = new StringBuilder("| check | result |\n|---|---|\n");
-		row(out, "ClickHouse down (s)", result.get("downSeconds"));
-		row(out, "acknowledged: intakes / ESB messages / lifecycles (complete)",
+		FaultTables.row(out, "ClickHouse down (s)", result.get("downSeconds"));
+		FaultTables.row(out, "acknowledged: intakes / ESB messages / lifecycles (complete)",
 				l.get("intakesAcknowledged") + " / " + l.get("esbAcknowledged") + " / " + l.get("lifecycles") + " ("
 						+ l.get("lifecyclesComplete") + ")");
-		row(out, "other answers / 5xx", l.get("errors") + " / " + l.get("callsAnswered5xx"));
-		row(out, "outbox rows: before the kill / most while down / at the return / left",
+		FaultTables.row(out, "other answers / 5xx", l.get("errors") + " / " + l.get("callsAnswered5xx"));
+		FaultTables.row(out, "outbox rows: before the kill / most while down / at the return / left",
 				result.get("outboxBeforeTheKill") + " / " + result.get("outboxMaxWhileDown") + " / "
 						+ result.get("outboxAtReturn") + " / " + result.get("outboxLeft"));
-		row(out, "backlog shipped after the return (s)", String.format(Locale.ROOT, "%.1f",
+		FaultTables.row(out, "backlog shipped after the return (s)", String.format(Locale.ROOT, "%.1f",
 				((Number) result.get("backlogShippedAfterReturnMs")).longValue() / 1000.0));
-		row(out, "**status rows: PostgreSQL / ClickHouse (distinct events)**",
+		FaultTables.row(out, "**status rows: PostgreSQL / ClickHouse (distinct events)**",
 				n.get("statusRowsPostgres") + " / " + n.get("statusEventsClickHouse"));
-		row(out, "**activity rows: PostgreSQL / ClickHouse (distinct events)**",
+		FaultTables.row(out, "**activity rows: PostgreSQL / ClickHouse (distinct events)**",
 				n.get("activityRowsPostgres") + " / " + n.get("activityEventsClickHouse"));
-		row(out, "ClickHouse rows after FINAL (copies merged)", n.get("clickHouseRowsAfterMerge"));
-		row(out, "**lost** / **duplicated**", c.get("lost") + " / " + c.get("duplicated"));
-		row(out, "jobs left due / failed / engine incidents",
+		FaultTables.row(out, "ClickHouse rows after FINAL (copies merged)", n.get("clickHouseRowsAfterMerge"));
+		FaultTables.row(out, "**lost** / **duplicated**", c.get("lost") + " / " + c.get("duplicated"));
+		FaultTables.row(out, "jobs left due / failed / engine incidents",
 				c.get("jobsDueLeft") + " / " + c.get("jobsFailed") + " / " + c.get("engineIncidents"));
-		row(out, "passed", result.get("passed"));
+		FaultTables.row(out, "passed", result.get("passed"));
 		return out.toString();
-	}
-
-	private static void row(StringBuilder out, String name, Object value) {
-		out.append("| ").append(name).append(" | ").append(value).append(" |\n");
 	}
 
 	private String query(String sql) throws Exception {

@@ -217,7 +217,12 @@ final class FaultChecks {
 				"mailsRecordedNotSent", "mailsSentNotRecorded", "mailEventsRecordedTwice", "jobsDueLeft", "jobsFailed")
 			.stream()
 			.filter((name) -> !List.of(notApplying).contains(name))
-			.allMatch((name) -> ((Number) checks.get(name)).longValue() == 0);
+			.allMatch((name) -> zero(checks, name));
+	}
+
+	/** Whether a count among a scenario's figures is 0. */
+	static boolean zero(Map<String, Object> figures, String name) {
+		return ((Number) figures.get(name)).longValue() == 0;
 	}
 
 	/** Waits (at most 10 minutes) until no due job is left, then a second for the log's last lines. */

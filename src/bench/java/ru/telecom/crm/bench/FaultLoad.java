@@ -71,9 +71,6 @@ final class FaultLoad {
 
 	final LongAdder serverErrors = new LongAdder();
 
-	/** The 5xx answers by status, and whether each was a problem detail (RFC 9457). */
-	final Map<String, LongAdder> serverAnswers = new ConcurrentHashMap<>();
-
 	/** The 5xx answers by status, and the first body of each (a problem document). */
 	final Map<Integer, LongAdder> serverErrorsByStatus = new ConcurrentHashMap<>();
 
@@ -244,9 +241,6 @@ final class FaultLoad {
 			this.unanswered.increment();
 			if (response.status() >= 500) {
 				this.serverErrors.increment();
-				String shape = response.body().contains("\"type\"") && response.body().contains("\"status\"")
-						? "problem detail" : "other";
-				this.serverAnswers.computeIfAbsent(response.status() + " " + shape, (key) -> new LongAdder()).increment();
 				this.serverErrorsByStatus.computeIfAbsent(response.status(), (status) -> new LongAdder()).increment();
 				this.serverErrorBodies.putIfAbsent(response.status(), response.body());
 			}
@@ -320,9 +314,6 @@ final class FaultLoad {
 		Map<String, Object> errors = new LinkedHashMap<>();
 		this.errors.forEach((key, count) -> errors.put(key, count.sum()));
 		figures.put("errors", errors);
-		Map<String, Object> server = new LinkedHashMap<>();
-		this.serverAnswers.forEach((key, count) -> server.put(key, count.sum()));
-		figures.put("serverAnswers", server);
 		return figures;
 	}
 

@@ -19,7 +19,8 @@ final class FaultTables {
 				l.get("intakesAcknowledged") + " / " + l.get("esbAcknowledged") + " / " + l.get("lifecycles") + " ("
 						+ l.get("lifecyclesComplete") + ")");
 		row(out, "calls unanswered and retried (of them answered 5xx)",
-				l.get("callsUnanswered") + " (" + l.get("callsAnswered5xx") + ": " + l.get("serverAnswers") + ")");
+				l.get("callsUnanswered") + " (" + l.get("callsAnswered5xx") + " by status: "
+						+ l.get("callsAnswered5xxByStatus") + ")");
 		row(out, "ESB messages retried with the same key / intakes found by search after no answer",
 				l.get("esbRetriedWithSameKey") + " / " + l.get("intakesFoundBySearchAfterNoAnswer"));
 		row(out, "other answers", l.get("errors").toString());

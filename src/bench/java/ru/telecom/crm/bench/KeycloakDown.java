@@ -517,21 +517,17 @@ final class KeycloakDown implements FaultScenario {
 		Map<String, Object> during = (Map<String, Object>) result.get("during");
 		Map<String, Object> after = (Map<String, Object>) result.get("after");
 		StringBuilder out = new StringBuilder("| check | result |\n|---|---|\n");
-		row(out, "Keycloak down for (s)", String.format(Locale.ROOT, "%.0f", ((Number) result.get("downForMs")).longValue() / 1000.0));
-		row(out, "acknowledged: intakes / ESB messages", result.get("intakesAcknowledged") + " / " + result.get("esbAcknowledged"));
-		row(out, "calls with valid tokens while Keycloak was down / refused", result.get("callsWithValidTokensDuringOutage") + " / " + result.get("refusedDuringOutage"));
+		FaultTables.row(out, "Keycloak down for (s)", String.format(Locale.ROOT, "%.0f", ((Number) result.get("downForMs")).longValue() / 1000.0));
+		FaultTables.row(out, "acknowledged: intakes / ESB messages", result.get("intakesAcknowledged") + " / " + result.get("esbAcknowledged"));
+		FaultTables.row(out, "calls with valid tokens while Keycloak was down / refused", result.get("callsWithValidTokensDuringOutage") + " / " + result.get("refusedDuringOutage"));
 		Map<String, Object> signIn = (Map<String, Object>) during.get("signIn");
-		row(out, "sign-in while down", signIn.get("status") + ", our page " + signIn.get("ourPage") + ", " + signIn.get("ms") + " ms");
-		row(out, "token with a key never seen / password never checked, while down", status(during.get("unknownKeyToken")) + " / " + status(during.get("passwordNeverChecked")));
-		row(out, "after Keycloak's return: sign-in sent to Keycloak / new token / unknown key 401 (ms)", after.get("signInRedirectsToKeycloakAfterMs") + " / " + after.get("newTokenAfterMs") + " / " + after.get("unknownKeyUnauthorizedAfterMs"));
-		row(out, "**lost** / **duplicated**", result.get("lost") + " / " + result.get("duplicated"));
-		row(out, "answers by phase, step and status", result.get("answers"));
-		row(out, "passed", result.get("passed"));
+		FaultTables.row(out, "sign-in while down", signIn.get("status") + ", our page " + signIn.get("ourPage") + ", " + signIn.get("ms") + " ms");
+		FaultTables.row(out, "token with a key never seen / password never checked, while down", status(during.get("unknownKeyToken")) + " / " + status(during.get("passwordNeverChecked")));
+		FaultTables.row(out, "after Keycloak's return: sign-in sent to Keycloak / new token / unknown key 401 (ms)", after.get("signInRedirectsToKeycloakAfterMs") + " / " + after.get("newTokenAfterMs") + " / " + after.get("unknownKeyUnauthorizedAfterMs"));
+		FaultTables.row(out, "**lost** / **duplicated**", result.get("lost") + " / " + result.get("duplicated"));
+		FaultTables.row(out, "answers by phase, step and status", result.get("answers"));
+		FaultTables.row(out, "passed", result.get("passed"));
 		return out.toString();
-	}
-
-	private static void row(StringBuilder out, String name, Object value) {
-		out.append("| ").append(name).append(" | ").append(value).append(" |\n");
 	}
 
 }

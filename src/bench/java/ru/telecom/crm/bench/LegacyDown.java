@@ -298,40 +298,36 @@ final class LegacyDown implements FaultScenario {
 		Map<String, Object> k = (Map<String, Object>) result.get("lookups");
 		Map<String, Object> s = (Map<String, Object>) result.get("sms");
 		StringBuilder out = new StringBuilder("| check | result |\n|---|---|\n");
-		row(out, "LegacyDB down (s) / retry settings", result.get("downSeconds") + " / "
+		FaultTables.row(out, "LegacyDB down (s) / retry settings", result.get("downSeconds") + " / "
 				+ (((List<String>) result.get("retrySettings")).isEmpty() ? "app defaults" : result.get("retrySettings")));
-		row(out, "acknowledged: intakes / ESB messages / SMS / lifecycles (complete)",
+		FaultTables.row(out, "acknowledged: intakes / ESB messages / SMS / lifecycles (complete)",
 				l.get("intakesAcknowledged") + " / " + l.get("esbAcknowledged") + " / " + s.get("acknowledged") + " / "
 						+ l.get("lifecycles") + " (" + l.get("lifecyclesComplete") + ")");
-		row(out, "answers 5xx by status (retried by the clients)", l.get("callsAnswered5xxByStatus"));
+		FaultTables.row(out, "answers 5xx by status (retried by the clients)", l.get("callsAnswered5xxByStatus"));
 		Object body = ((Map<String, Object>) l.get("firstBodyOf5xx")).get("503");
-		row(out, "a 503's body", (body == null) ? "-" : "`" + body.toString().replace("|", "\\|") + "`");
-		row(out, "intakes found by search after a 503 (half-written)", l.get("intakesFoundBySearchAfterNoAnswer"));
-		row(out, "other answers", l.get("errors") + " " + s.get("otherAnswers"));
-		row(out, "**lost** / **duplicated**", c.get("lost") + " / " + c.get("duplicated"));
-		row(out, "requests without status / clients, orders of the run without a request",
+		FaultTables.row(out, "a 503's body", (body == null) ? "-" : "`" + body.toString().replace("|", "\\|") + "`");
+		FaultTables.row(out, "intakes found by search after a 503 (half-written)", l.get("intakesFoundBySearchAfterNoAnswer"));
+		FaultTables.row(out, "other answers", l.get("errors") + " " + s.get("otherAnswers"));
+		FaultTables.row(out, "**lost** / **duplicated**", c.get("lost") + " / " + c.get("duplicated"));
+		FaultTables.row(out, "requests without status / clients, orders of the run without a request",
 				c.get("requestsWithoutStatus") + " / " + c.get("clientsWithoutRequest") + ", "
 						+ c.get("ordersWithoutRequest"));
-		row(out, "ESB requests / unidentified / not as with LegacyDB up",
+		FaultTables.row(out, "ESB requests / unidentified / not as with LegacyDB up",
 				c.get("esbRequests") + " / " + c.get("esbUnidentified") + " / " + c.get("esbNotAsWithLegacyDbUp"));
-		row(out, "SMS naming a LegacyDB order / without it / not as with LegacyDB up / lost",
+		FaultTables.row(out, "SMS naming a LegacyDB order / without it / not as with LegacyDB up / lost",
 				c.get("smsRequests") + " / " + c.get("smsWithoutTheirOrder") + " / " + c.get("smsNotAsWithLegacyDbUp")
 						+ " / " + c.get("smsLost"));
-		row(out, "lookups failed and waiting at the return / done", k.get("failedAndWaitingAtReturn") + " / "
+		FaultTables.row(out, "lookups failed and waiting at the return / done", k.get("failedAndWaitingAtReturn") + " / "
 				+ k.get("doneAfterReturn"));
-		row(out, "**their lookups done after the return: median / last (s)**",
+		FaultTables.row(out, "**their lookups done after the return: median / last (s)**",
 				String.format(Locale.ROOT, "%.1f / %.1f", ((Number) k.get("medianDoneAfterReturnMs")).longValue() / 1000.0,
 						((Number) k.get("lastDoneAfterReturnMs")).longValue() / 1000.0));
-		row(out, "status disagreeing with its item (requests / incidents)",
+		FaultTables.row(out, "status disagreeing with its item (requests / incidents)",
 				c.get("statusDisagreesRequests") + " / " + c.get("statusDisagreesIncidents"));
-		row(out, "jobs left due / failed / engine incidents",
+		FaultTables.row(out, "jobs left due / failed / engine incidents",
 				c.get("jobsDueLeft") + " / " + c.get("jobsFailed") + " / " + c.get("engineIncidents"));
-		row(out, "passed", result.get("passed"));
+		FaultTables.row(out, "passed", result.get("passed"));
 		return out.toString();
-	}
-
-	private static void row(StringBuilder out, String name, Object value) {
-		out.append("| ").append(name).append(" | ").append(value).append(" |\n");
 	}
 
 	private static String hmac(String data) {

@@ -360,17 +360,13 @@ final class Nodes implements FaultScenario {
 		Map<String, Object> jobs = (Map<String, Object>) result.get("jobs");
 		Map<String, Object> sessions = (Map<String, Object>) result.get("sessions");
 		Map<String, Object> same = (Map<String, Object>) result.get("sameChangeThroughBothNodes");
-		boolean clean = FaultChecks.clean(c) && is0(jobs, "jobsDoneTwice");
+		boolean clean = FaultChecks.clean(c) && FaultChecks.zero(jobs, "jobsDoneTwice");
 		// sessions: checked only when node 1 was killed (the first kill)
 		boolean signedIn = !sessions.containsKey("consoleOnNode2AfterKill")
 				|| (String.valueOf(sessions.get("consoleOnNode2AfterKill")).equals("200 signed in")
 						&& String.valueOf(sessions.get("tasklistOnNode2AfterKill")).startsWith("200 "));
 		boolean conflicts = same.keySet().stream().allMatch((both) -> both.equals("[200, 409]"));
 		return clean && signedIn && conflicts;
-	}
-
-	private static boolean is0(Map<String, Object> checks, String name) {
-		return ((Number) checks.get(name)).longValue() == 0;
 	}
 
 	/** The run as a Markdown table, for FAULTS.md. */
@@ -426,6 +422,5 @@ final class Nodes implements FaultScenario {
 		FaultTables.row(out, "passed", result.get("passed"));
 		return out.toString();
 	}
-
 
 }
