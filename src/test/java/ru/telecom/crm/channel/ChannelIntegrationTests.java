@@ -192,7 +192,9 @@ class ChannelIntegrationTests {
 			assertThat(taken.getStatusCode().value()).isEqualTo(202);
 			requestId = taken.getBody().get("requestId").asLong();
 			process = (String) request(requestId).get("process_instance_id");
-			await().atMost(Duration.ofSeconds(30)).until(() -> {
+			// the lookup's first try waits out LegacyDB's timeouts, and a busy machine's
+			// job executor
+			await().atMost(Duration.ofMinutes(2)).until(() -> {
 				Job lookup = this.management.createJobQuery().processInstanceId(process).singleResult();
 				return lookup != null && lookup.getExceptionMessage() != null;
 			});
