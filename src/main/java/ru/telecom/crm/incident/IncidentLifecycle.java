@@ -78,6 +78,14 @@ public final class IncidentLifecycle {
 		return decisions;
 	}
 
+	/** The status an incident is in while its process waits at the task. */
+	public static Optional<IncidentStatus> statusAt(String task) {
+		return TRANSITIONS.stream()
+			.filter((transition) -> transition.task().equals(task))
+			.map(Transition::from)
+			.findFirst();
+	}
+
 	/** The decision at the task that ends in {@code target}, if there is one. */
 	public static Optional<Decision> decisionTo(String task, IncidentStatus target) {
 		return TRANSITIONS.stream()

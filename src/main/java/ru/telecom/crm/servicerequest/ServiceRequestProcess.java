@@ -81,6 +81,14 @@ public final class ServiceRequestProcess {
 
 	public static final String TASK_LOOK_UP_CALLER = "Task_LookUpCaller";
 
+	/**
+	 * The priority of the caller's lookup job ({@code camunda:jobPriority}): a customer
+	 * waits for it, so the job executor (which acquires by priority, then by due date)
+	 * takes it before a backlog of mails retried while the mail server is down; every
+	 * other job of ours has the engine's default, 0.
+	 */
+	public static final long LOOK_UP_CALLER_JOB_PRIORITY = 100;
+
 	public static final String TASK_IDENTIFY_CALLER = "Task_IdentifyCaller";
 
 	public static final String TASK_QUALIFY_REQUEST = "Task_QualifyRequest";

@@ -55,9 +55,16 @@ public class EngineTuning extends AbstractProcessEnginePlugin {
 	/** Indexes of engine tables the engine's schema lacks. */
 	static final List<String> INDEXES = List.of(
 			"create index if not exists CRM_IDX_TASK_PARENT on ACT_RU_TASK (PARENT_TASK_ID_)",
-			// the job executor takes jobs by due date (jobExecutorAcquireByDueDate):
-			// the SLA clocks' timers in the order they fall due
-			"create index if not exists CRM_IDX_JOB_DUEDATE on ACT_RU_JOB (DUEDATE_)");
+			// the job executor takes jobs by priority, then by due date
+			// (jobExecutorAcquireByPriority, jobExecutorAcquireByDueDate): the
+			// acquisition reads the index in its order and stops at its page
+			"create index if not exists CRM_IDX_JOB_ACQUISITION on ACT_RU_JOB (PRIORITY_ desc, DUEDATE_)");
+
+	/**
+	 * Indexes of ours that an index above replaced: the job acquisition's on the due date
+	 * alone, before it took jobs by priority too.
+	 */
+	static final List<String> REPLACED_INDEXES = List.of("drop index if exists CRM_IDX_JOB_DUEDATE");
 
 	/**
 	 * Jobs made before every job had a due date ({@code ensureJobDueDateNotNull}, set
@@ -113,6 +120,9 @@ public class EngineTuning extends AbstractProcessEnginePlugin {
 				Statement statement = connection.createStatement()) {
 			for (String index : INDEXES) {
 				statement.execute(index);
+			}
+			for (String replaced : REPLACED_INDEXES) {
+				statement.execute(replaced);
 			}
 			for (String upgrade : UPGRADES) {
 				int moved = statement.executeUpdate(upgrade);

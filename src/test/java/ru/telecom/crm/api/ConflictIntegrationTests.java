@@ -191,6 +191,37 @@ class ConflictIntegrationTests {
 		assertStatusIsTheLastRecord(incident.id());
 	}
 
+	/**
+	 * The same race at the engine's own door: the engineer's hold and close, from two
+	 * tabs, completing one task with different decisions. One goes through; the other
+	 * waits for the incident's lock and finds the incident moved on (a conflict), or the
+	 * task gone (not found).
+	 */
+	@Test
+	void holdingAndClosingOneTaskAtOnceThroughTheEngineRestApiLeaveTheIncidentAsItsHistorySays() {
+		IncidentView incident = assignedToIvan();
+		as("ivan",
+				() -> this.incidentActions.changeStatus(incident.id(), IncidentStatus.INWORK, TransitionDetails.NONE));
+		String task = this.tasks.createTaskQuery()
+			.processInstanceId(incident.processInstanceId())
+			.singleResult()
+			.getId();
+
+		List<Integer> answers = atOnce((i) -> () -> api("ivan", "POST", "/engine-rest/task/" + task + "/complete",
+				Map.of("variables",
+						(i % 2 == 0)
+								? Map.of("decision", Map.of("value", "HOLD"), "holdReason",
+										Map.of("value", "waiting for the client"))
+								: Map.of("decision", Map.of("value", "CLOSE"), "narrative",
+										Map.of("value", "closed from the other tab")))));
+
+		assertThat(answers).doesNotContainAnyElementsOf(serverErrors()).containsOnly(204, 404, 409);
+		assertThat(answers).filteredOn((status) -> status == 204).hasSize(1);
+		assertThat(this.incidents.find(incident.id()).orElseThrow().status()).isIn(IncidentStatus.ON_HOLD,
+				IncidentStatus.CLOSED);
+		assertStatusIsTheLastRecord(incident.id());
+	}
+
 	@Test
 	void theManagerReassigningWhileTheEngineerStartsLeaveOneEngineerOnTheIncident() {
 		IncidentView incident = assignedToIvan();

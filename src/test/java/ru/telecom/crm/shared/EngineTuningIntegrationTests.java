@@ -135,6 +135,22 @@ class EngineTuningIntegrationTests {
 	}
 
 	@Test
+	void theJobExecutorTakesJobsByPriorityThenDueDateThroughAnIndexInThatOrder() {
+		ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) this.engine
+			.getProcessEngineConfiguration();
+
+		assertThat(configuration.isJobExecutorAcquireByPriority()).isTrue();
+		assertThat(configuration.isJobExecutorAcquireByDueDate()).isTrue();
+		assertThat(this.jdbc.queryForList("select indexname || ' ' || indexdef from pg_indexes"
+				+ " where tablename = 'act_ru_job' and indexname like 'crm_%'", String.class))
+			.as("the due date's index alone is replaced")
+			.singleElement()
+			.asString()
+			.startsWith("crm_idx_job_acquisition")
+			.containsIgnoringCase("(priority_ desc, duedate_)");
+	}
+
+	@Test
 	void theTaskTableHasItsParentIndex() {
 		assertThat(this.jdbc.queryForList(
 				"select indexdef from pg_indexes where tablename = 'act_ru_task' and indexname = 'crm_idx_task_parent'",

@@ -39,6 +39,8 @@ import ru.telecom.crm.incident.IncidentProcess;
 import ru.telecom.crm.incident.IncidentStatus;
 import ru.telecom.crm.incident.IncidentView;
 import ru.telecom.crm.notification.IncidentMailProcess;
+import ru.telecom.crm.servicerequest.Channel;
+import ru.telecom.crm.servicerequest.ChannelMessage;
 import ru.telecom.crm.servicerequest.OpenRequest;
 import ru.telecom.crm.servicerequest.RequestActions;
 import ru.telecom.crm.servicerequest.RequestStatus;
@@ -283,6 +285,33 @@ class ModelUpgradesIntegrationTests {
 		}
 	}
 
+	/**
+	 * A caller's lookup queued on the model from before job priorities (its job has the
+	 * engine's default, 0) runs once the item moved to the current model.
+	 */
+	@Test
+	void aLookupQueuedOnTheModelWithoutJobPrioritiesRunsAfterTheMigration() {
+		Deployment earlier = deploy("earlier-models/ServiceRequestProcess-before-priorities.bpmn");
+		// the job executor has not reached the lookup yet
+		this.management
+			.suspendJobDefinitionByProcessDefinitionId(definitionOf(earlier, ServiceRequestProcess.KEY).getId(), false);
+		ServiceRequestView queued = this.requestActions.receive(new ChannelMessage(Channel.SMS,
+				"ORD-3001 no signal since morning", "+79007778899", "ORD-3001", "no signal since morning"));
+		Job lookup = job(queued.processInstanceId());
+		assertThat(lookup.getPriority()).isZero();
+		assertThat(lookup.isSuspended()).isTrue();
+
+		Deployment current = deploy("processes/ServiceRequestProcess.bpmn");
+		this.upgrades.migrateToLatest();
+		assertThat(definitionOf(queued.processInstanceId()).getDeploymentId()).isEqualTo(current.getId());
+		this.management.activateJobById(lookup.getId());
+
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.requests.find(queued.id()).orElseThrow().clientId() != null);
+		assertThat(this.requests.find(queued.id()).orElseThrow().status()).isEqualTo(RequestStatus.NEW);
+		assertThat(job(queued.processInstanceId())).isNull();
+	}
+
 	private Job failedJobOf(String processInstanceId) {
 		await().atMost(Duration.ofSeconds(30)).until(() -> {
 			Job job = job(processInstanceId);
@@ -311,6 +340,7 @@ class ModelUpgradesIntegrationTests {
 				deployment.addInputStream(resource.substring(resource.lastIndexOf('/') + 1)
 					.replace("-input-parameters", "")
 					.replace("-long-backoff", "")
+					.replace("-before-priorities", "")
 					.replace("-earlier", ""), model);
 			}
 			catch (IOException ex) {

@@ -20,6 +20,13 @@ interface IncidentRepository extends JpaRepository<Incident, Long>, JpaSpecifica
 
 	Optional<Incident> findByProcessInstanceId(String processInstanceId);
 
+	/**
+	 * The status as last committed, the row locked until the transaction ends: a scalar,
+	 * not the entity, which the persistence context may hold as it was read before.
+	 */
+	@Query(value = "select status from incident where id = :id for update", nativeQuery = true)
+	Optional<String> lockStatus(long id);
+
 	@Query("select distinct i.serviceId from Incident i")
 	Set<Long> findServiceIdsInUse();
 

@@ -155,6 +155,13 @@ class IncidentService implements IncidentTransitions {
 	}
 
 	@Override
+	public IncidentStatus lockForChange(long id) {
+		return this.incidents.lockStatus(id)
+			.map(IncidentStatus::valueOf)
+			.orElseThrow(() -> new NotFoundException("Incident", id));
+	}
+
+	@Override
 	public void markUnlinked(long id, String actorId) {
 		Incident incident = get(id);
 		incident.unlink(this.clock.instant());

@@ -26,6 +26,14 @@ public interface IncidentTransitions extends IncidentApi {
 	/** Gives an assigned incident to another engineer: same status, an activity row. */
 	void reassign(long id, String engineer, String actorId);
 
+	/**
+	 * Locks the incident's row until the caller's transaction ends and answers its status
+	 * as last committed, which an entity read earlier in the transaction may no longer
+	 * show: two changes of one incident, from whichever door, then run one after the
+	 * other, and the second sees what the first did.
+	 */
+	IncidentStatus lockForChange(long id);
+
 	/** Records that the incident let go of its request. */
 	void markUnlinked(long id, String actorId);
 

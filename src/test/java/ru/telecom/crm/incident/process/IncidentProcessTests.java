@@ -15,9 +15,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mockito.Mockito;
 
 import ru.telecom.crm.incident.IncidentProcess;
 import ru.telecom.crm.incident.IncidentProcess.Decision;
+import ru.telecom.crm.incident.IncidentStatus;
+import ru.telecom.crm.incident.domain.IncidentTransitions;
+import ru.telecom.crm.shared.ConflictException;
 import ru.telecom.crm.shared.InvalidInputException;
 import ru.telecom.crm.shared.StepSettings;
 
@@ -74,8 +78,13 @@ class IncidentProcessTests {
 			.add(StepSettings.required(execution, IncidentProcess.MAIL_KIND)));
 		Mocks.register("notifyRequestDelegate", (JavaDelegate) (execution) -> this.other.add("request told"));
 		Mocks.register("unlinkIncidentDelegate", (JavaDelegate) (execution) -> this.other.add("unlinked"));
-		// no priority fields in these completions: the guard never reaches the incident
-		Mocks.register("incidentDecisionGuard", new IncidentDecisionGuard(null, null));
+		// the incident as the model's status steps left it, locked by every completion;
+		// no priority fields in these completions
+		IncidentTransitions incident = Mockito.mock(IncidentTransitions.class);
+		Mockito.when(incident.lockForChange(Mockito.anyLong()))
+			.thenAnswer((call) -> this.statuses.isEmpty() ? IncidentStatus.NEW
+					: IncidentStatus.valueOf(this.statuses.get(this.statuses.size() - 1)));
+		Mocks.register("incidentDecisionGuard", new IncidentDecisionGuard(incident, null));
 		// grants managers read on tasks; the engine-only tests have no authorizations
 		Mocks.register("taskVisibilityListener", (TaskListener) (task) -> {
 		});
@@ -209,6 +218,21 @@ class IncidentProcessTests {
 		assertRefused(process, TASK_RESUME_INCIDENT, "START");
 
 		assertThat(this.statuses).containsExactly("ASSIGNED", "INWORK", "ON_HOLD");
+	}
+
+	@Test
+	void aCompletionThatAnotherOneOvertookIsAConflictAndChangesNothing() {
+		ProcessInstance process = inWork();
+		// the manager's closing committed while the engineer's hold waited for the lock
+		this.statuses.add("CLOSED");
+		String taskId = task(TASK_WORK_INCIDENT, process).getId();
+
+		assertThatThrownBy(() -> taskService().complete(taskId, Map.of(DECISION, "HOLD", HOLD_REASON, "waiting")))
+			.rootCause()
+			.isInstanceOf(ConflictException.class)
+			.hasMessageContaining("CLOSED now, no longer INWORK");
+		assertThat(process).isWaitingAt(TASK_WORK_INCIDENT);
+		assertThat(this.statuses).containsExactly("ASSIGNED", "INWORK", "CLOSED");
 	}
 
 	private void assertRefused(ProcessInstance process, String taskKey, String decision) {

@@ -210,6 +210,8 @@ class ServiceRequestProcessTests {
 
 		assertThat(process).isWaitingAt(TASK_LOOK_UP_CALLER);
 		assertThat(this.calls).containsExactly("open");
+		assertThat(job(process).getPriority()).as("ahead of a backlog of mails")
+			.isEqualTo(ServiceRequestProcess.LOOK_UP_CALLER_JOB_PRIORITY);
 
 		execute(job(process));
 
