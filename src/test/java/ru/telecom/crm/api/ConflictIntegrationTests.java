@@ -158,6 +158,24 @@ class ConflictIntegrationTests {
 	}
 
 	@Test
+	void openingAnIncidentAndClosingTheRequestAtOnceDoOneOfTheTwo() {
+		ServiceRequestView request = as("anna", () -> this.requestActions.open(request()));
+
+		List<Integer> answers = atOnce((i) -> () -> (i % 2 == 0)
+				? api("anna", "POST", "/api/service-requests/" + request.id() + "/incident",
+						Map.of("serviceCode", 1001))
+				: api("anna", "POST", "/api/service-requests/" + request.id() + "/close",
+						Map.of("reason", "solved on the phone")));
+
+		assertThat(answers).doesNotContainAnyElementsOf(serverErrors()).isSubsetOf(200, 201, 409);
+		assertThat(answers).filteredOn((status) -> status == 200 || status == 201).hasSize(1);
+		List<StatusEntry> records = this.history.ofServiceRequest(request.id());
+		ServiceRequestView after = this.requests.find(request.id()).orElseThrow();
+		assertThat(after.status().name()).isEqualTo(records.get(records.size() - 1).newStatus());
+		assertThat(this.incidents.findByServiceRequest(request.id()).isPresent()).isEqualTo(answers.contains(201));
+	}
+
+	@Test
 	void tenCompletionsOfOneTaskThroughTheEngineRestApiAreOneAndNineConflicts() {
 		IncidentView incident = assignedToIvan();
 		String task = this.tasks.createTaskQuery()
