@@ -20,12 +20,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * users, groups) keeps answering while Keycloak cannot be reached
  * @param probeTimeout how long a sign-in waits to learn whether Keycloak answers before
  * the browser is sent there
+ * @param timeout how long any other call of the app to Keycloak (the directory's, the
+ * engine's identity plugin's) waits to connect and then for the answer, before Keycloak
+ * is taken for down: a Keycloak that hangs holds no thread of ours for longer
  */
 @ConfigurationProperties("crm.keycloak")
 public record KeycloakSettings(@DefaultValue("http://localhost:8180") String url, @DefaultValue("crm") String realm,
 		@DefaultValue("crm-app") String clientId, String clientSecret, @DefaultValue("5m") Duration cacheTtl,
 		@DefaultValue("crm-api") String audience, @DefaultValue("30s") Duration clockSkew,
-		@DefaultValue("24h") Duration outageTolerance, @DefaultValue("2s") Duration probeTimeout) {
+		@DefaultValue("24h") Duration outageTolerance, @DefaultValue("2s") Duration probeTimeout,
+		@DefaultValue("5s") Duration timeout) {
 
 	public String issuer() {
 		return this.url + "/realms/" + this.realm;

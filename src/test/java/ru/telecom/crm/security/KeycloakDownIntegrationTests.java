@@ -171,6 +171,42 @@ class KeycloakDownIntegrationTests {
 		});
 	}
 
+	/**
+	 * Keycloak hanging, not gone: connections taken, nothing answered. The engine's
+	 * identity plugin gives up after crm.keycloak.timeout (5 s) instead of holding the
+	 * thread for good, and the caller gets the outage's 503; a sign-in gets our page
+	 * after the probe's 2 s.
+	 */
+	@Test
+	void aKeycloakThatHangsIsGivenUpOnWithinSecondsAtEveryDoor() throws Exception {
+		String admin = KeycloakTokens.of("admin");
+		// the signing keys read, the plugin's connection to Keycloak open
+		assertThat(JSON.readTree(verify(admin, "petr", "petr").body()).path("authenticated").asBoolean()).isTrue();
+		this.keycloak.stall();
+
+		long started = System.nanoTime();
+		assertUnavailable(verify(admin, "petr", "never-checked-" + UUID.randomUUID()));
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
+		started = System.nanoTime();
+		assertUnavailable(get("/engine-rest/user?id=nobody-" + UUID.randomUUID(), admin));
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
+		started = System.nanoTime();
+		HttpResponse<String> tasklist = browse("/camunda/app/tasklist/default/");
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+		assertThat(tasklist.statusCode()).isEqualTo(503);
+		assertThat(tasklist.body()).contains("Sign-in is not available right now");
+
+		this.keycloak.restore();
+
+		await().atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofSeconds(1))
+			.until(() -> verify(admin, "petr", "never-checked-" + UUID.randomUUID()).statusCode() == 200);
+		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+			HttpResponse<String> again = browse("/camunda/app/tasklist/default/");
+			return again.statusCode() == 200 && again.body().contains("kc-form-login");
+		});
+	}
+
 	private static void assertUnavailable(HttpResponse<String> response) throws IOException {
 		assertThat(response.statusCode()).as(response.uri() + " " + response.body()).isEqualTo(503);
 		assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");

@@ -28,6 +28,9 @@ public final class KeycloakProxy {
 
 	private volatile ServerSocket listening;
 
+	/** Whether what the app sends is dropped: Keycloak hangs. */
+	private volatile boolean stalled;
+
 	KeycloakProxy(int target) throws IOException {
 		this.target = target;
 		this.port = LocalPorts.free();
@@ -49,8 +52,22 @@ public final class KeycloakProxy {
 		this.open.clear();
 	}
 
+	/**
+	 * Keycloak hangs (a full garbage collection, a database that stopped answering it):
+	 * connections are taken, what is sent on them is never answered.
+	 */
+	public synchronized void stall() {
+		this.stalled = true;
+	}
+
 	/** Keycloak back, on the same address. */
 	public synchronized void restore() {
+		if (this.stalled) {
+			// the requests it swallowed are never answered: their connections go
+			this.stalled = false;
+			this.open.forEach(KeycloakProxy::closeQuietly);
+			this.open.clear();
+		}
 		if (this.listening != null) {
 			return;
 		}
@@ -79,8 +96,8 @@ public final class KeycloakProxy {
 				Socket keycloak = new Socket(InetAddress.getLoopbackAddress(), this.target);
 				this.open.add(client);
 				this.open.add(keycloak);
-				pump(client, keycloak);
-				pump(keycloak, client);
+				pump(client, keycloak, true);
+				pump(keycloak, client, false);
 			}
 			catch (IOException ex) {
 				// closed by cut(), or Keycloak refused: the client's connection ends
@@ -88,12 +105,15 @@ public final class KeycloakProxy {
 		}
 	}
 
-	private void pump(Socket from, Socket to) {
+	private void pump(Socket from, Socket to, boolean toKeycloak) {
 		Thread thread = new Thread(() -> {
 			byte[] buffer = new byte[16 * 1024];
 			try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
 				int read;
 				while ((read = in.read(buffer)) >= 0) {
+					if (toKeycloak && this.stalled) {
+						continue;
+					}
 					out.write(buffer, 0, read);
 					out.flush();
 				}

@@ -25,6 +25,8 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.http.MediaType;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
 import org.springframework.web.client.RestClient;
 
 import ru.telecom.crm.directory.Directory;
@@ -69,7 +71,11 @@ class KeycloakDirectory implements Directory {
 
 	KeycloakDirectory(KeycloakSettings settings, RestClient.Builder http) {
 		this.settings = settings;
-		this.http = http.build();
+		this.http = http
+			.requestFactory(ClientHttpRequestFactoryBuilder.detect()
+				.build(ClientHttpRequestFactorySettings.defaults()
+					.withTimeouts(settings.timeout(), settings.timeout())))
+			.build();
 		this.users = Caffeine.newBuilder()
 			.expireAfterWrite(max(settings.cacheTtl(), settings.outageTolerance()))
 			.maximumSize(10_000)
@@ -267,7 +273,7 @@ class KeycloakDirectory implements Directory {
 		@Bean
 		@ConfigurationProperties("plugin.identity.keycloak")
 		KeycloakIdentityProviderPlugin keycloakIdentityProviderPlugin(KeycloakSettings settings) {
-			return new OutageTolerantKeycloakPlugin(settings.outageTolerance());
+			return new OutageTolerantKeycloakPlugin(settings.outageTolerance(), settings.timeout());
 		}
 
 	}
