@@ -13,6 +13,8 @@ import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepo
 import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
@@ -32,11 +34,17 @@ class KeycloakBackChannelLogout implements LogoutHandler {
 	/** The user's tokens, kept in their session (which any node reads). */
 	private final OAuth2AuthorizedClientRepository clients;
 
-	private final RestClient http = RestClient.create();
+	private final RestClient http;
 
 	KeycloakBackChannelLogout(KeycloakSettings keycloak, OAuth2AuthorizedClientRepository clients) {
 		this.keycloak = keycloak;
 		this.clients = clients;
+		// a Keycloak that hangs does not hold the sign-out
+		this.http = RestClient.builder()
+			.requestFactory(ClientHttpRequestFactoryBuilder.detect()
+				.build(ClientHttpRequestFactorySettings.defaults()
+					.withTimeouts(keycloak.timeout(), keycloak.timeout())))
+			.build();
 	}
 
 	@Override

@@ -156,6 +156,10 @@ class KeycloakSecurityConfiguration {
 			if (camundaLogout.matches(request)) {
 				xhr.onLogoutSuccess(request, response, authentication);
 			}
+			else if (!signInCheck.keycloakAnswersNow()) {
+				// our session is over; Keycloak's own sign-out page cannot be reached
+				response.sendRedirect(request.getContextPath() + KeycloakSignInCheck.SIGNED_OUT_PAGE);
+			}
 			else {
 				rpInitiated.onLogoutSuccess(request, response, authentication);
 			}
@@ -165,7 +169,7 @@ class KeycloakSecurityConfiguration {
 				.requestMatchers(paths.matcher("/actuator/health/**"), paths.matcher("/error"),
 						paths.matcher("/v3/api-docs/**"), paths.matcher("/swagger-ui/**"),
 						paths.matcher("/swagger-ui.html"), paths.matcher("/webjars/**"), paths.matcher("/console/**"),
-						paths.matcher(KeycloakSignInCheck.PAGE))
+						paths.matcher(KeycloakSignInCheck.PAGE), paths.matcher(KeycloakSignInCheck.SIGNED_OUT_PAGE))
 				.permitAll()
 				.dispatcherTypeMatchers(DispatcherType.ERROR)
 				.permitAll()

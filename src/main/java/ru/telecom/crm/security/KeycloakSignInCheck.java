@@ -34,6 +34,12 @@ final class KeycloakSignInCheck extends OncePerRequestFilter implements Authenti
 	/** The console's page that says so (console.SignInUnavailablePage). */
 	static final String PAGE = "/sign-in-unavailable";
 
+	/**
+	 * Where a sign-out lands while Keycloak does not answer, instead of Keycloak's own
+	 * sign-out page.
+	 */
+	static final String SIGNED_OUT_PAGE = "/signed-out";
+
 	private static final Logger log = LoggerFactory.getLogger(KeycloakSignInCheck.class);
 
 	private static final Duration KEEP_ANSWER = Duration.ofSeconds(5);
@@ -94,6 +100,14 @@ final class KeycloakSignInCheck extends OncePerRequestFilter implements Authenti
 		if (this.checkedAt != Long.MIN_VALUE && now - this.checkedAt < KEEP_ANSWER.toNanos()) {
 			return this.answers;
 		}
+		return keycloakAnswersNow();
+	}
+
+	/**
+	 * Whether Keycloak answers, asked now (for a sign-out, which is rare, and which a
+	 * kept answer could send to a Keycloak that went away since).
+	 */
+	boolean keycloakAnswersNow() {
 		boolean answered;
 		try {
 			answered = this.http
