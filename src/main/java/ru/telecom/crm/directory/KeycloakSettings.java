@@ -3,6 +3,9 @@ package ru.telecom.crm.directory;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
+import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -30,6 +33,15 @@ public record KeycloakSettings(@DefaultValue("http://localhost:8180") String url
 		@DefaultValue("crm-api") String audience, @DefaultValue("30s") Duration clockSkew,
 		@DefaultValue("24h") Duration outageTolerance, @DefaultValue("2s") Duration probeTimeout,
 		@DefaultValue("5s") Duration timeout) {
+
+	/**
+	 * Requests to Keycloak for an HTTP client of ours, given up after {@link #timeout()}
+	 * to connect and again to answer.
+	 */
+	public ClientHttpRequestFactory requestFactory() {
+		return ClientHttpRequestFactoryBuilder.detect()
+			.build(ClientHttpRequestFactorySettings.defaults().withTimeouts(this.timeout, this.timeout));
+	}
 
 	public String issuer() {
 		return this.url + "/realms/" + this.realm;

@@ -5,8 +5,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
-import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
@@ -40,11 +38,7 @@ class KeycloakBackChannelLogout implements LogoutHandler {
 		this.keycloak = keycloak;
 		this.clients = clients;
 		// a Keycloak that hangs does not hold the sign-out
-		this.http = RestClient.builder()
-			.requestFactory(ClientHttpRequestFactoryBuilder.detect()
-				.build(ClientHttpRequestFactorySettings.defaults()
-					.withTimeouts(keycloak.timeout(), keycloak.timeout())))
-			.build();
+		this.http = RestClient.builder().requestFactory(keycloak.requestFactory()).build();
 	}
 
 	@Override

@@ -19,8 +19,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
-import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
@@ -71,11 +69,7 @@ class KeycloakDirectory implements Directory {
 
 	KeycloakDirectory(KeycloakSettings settings, RestClient.Builder http) {
 		this.settings = settings;
-		this.http = http
-			.requestFactory(ClientHttpRequestFactoryBuilder.detect()
-				.build(ClientHttpRequestFactorySettings.defaults()
-					.withTimeouts(settings.timeout(), settings.timeout())))
-			.build();
+		this.http = http.requestFactory(settings.requestFactory()).build();
 		this.users = Caffeine.newBuilder()
 			.expireAfterWrite(max(settings.cacheTtl(), settings.outageTolerance()))
 			.maximumSize(10_000)
