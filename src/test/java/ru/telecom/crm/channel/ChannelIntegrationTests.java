@@ -25,6 +25,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.awaitility.core.ConditionTimeoutException;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -385,11 +386,20 @@ class ChannelIntegrationTests {
 	 */
 	private Map<String, Object> afterLookup(long requestId) {
 		String process = (String) request(requestId).get("process_instance_id");
-		await().atMost(Duration.ofSeconds(30))
-			.until(() -> request(requestId).get("client_id") != null || this.tasks.createTaskQuery()
-				.processInstanceId(process)
-				.taskDefinitionKey(ServiceRequestProcess.TASK_IDENTIFY_CALLER)
-				.count() == 1);
+		try {
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> request(requestId).get("client_id") != null || this.tasks.createTaskQuery()
+					.processInstanceId(process)
+					.taskDefinitionKey(ServiceRequestProcess.TASK_IDENTIFY_CALLER)
+					.count() == 1);
+		}
+		catch (ConditionTimeoutException ex) {
+			// the CI log keeps only the failure's first lines: say where the lookup is
+			throw new AssertionError("The lookup of request " + requestId + " did not end within 30 s; its jobs now: "
+					+ this.jdbc.queryForList("""
+							select retries_, duedate_, lock_owner_, lock_exp_time_, priority_, exception_msg_
+							from act_ru_job where process_instance_id_ = ?""", process), ex);
+		}
 		return request(requestId);
 	}
 

@@ -112,7 +112,8 @@ public final class PostgresDatabases implements ApplicationContextInitializer<Co
 		return ADMIN_URL.substring(0, slash + 1) + database;
 	}
 
-	static synchronized void createOnce(String... databases) {
+	/** Creates these databases afresh, once per test run. */
+	public static synchronized void createOnce(String... databases) {
 		try (Connection connection = DriverManager.getConnection(ADMIN_URL, USER, PASSWORD);
 				Statement statement = connection.createStatement()) {
 			for (String database : databases) {

@@ -28,8 +28,8 @@ import ru.telecom.crm.shared.Phones;
 import ru.telecom.crm.shared.SearchFilters;
 
 /**
- * LegacyDB over its own read-only connection pool. The pool is not a Spring
- * {@code DataSource} bean, so it never becomes the app's database by accident.
+ * LegacyDB over its own read-only connection pool ({@link LegacyPool}). The pool is not a
+ * Spring {@code DataSource} bean, so it never becomes the app's database by accident.
  */
 @Component
 class JdbcLegacyDb implements LegacyDb, DisposableBean {
@@ -42,7 +42,7 @@ class JdbcLegacyDb implements LegacyDb, DisposableBean {
 
 	private static final RowMapper<LegacyOrder> ORDER = JdbcLegacyDb::order;
 
-	private final HikariDataSource pool;
+	private final LegacyPool pool;
 
 	private final JdbcClient jdbc;
 
@@ -55,17 +55,7 @@ class JdbcLegacyDb implements LegacyDb, DisposableBean {
 		if (settings.migrate()) {
 			migrate(settings, resourceLoader);
 		}
-		this.pool = new HikariDataSource();
-		this.pool.setPoolName("legacy");
-		this.pool.setJdbcUrl(settings.url());
-		this.pool.setUsername(settings.username());
-		this.pool.setPassword(settings.password());
-		this.pool.setReadOnly(true);
-		this.pool.setMaximumPoolSize(4);
-		this.pool.setMinimumIdle(0);
-		this.pool.setConnectionTimeout(Math.max(250, settings.timeout().toMillis()));
-		// start even while LegacyDB is down: lookups report it, the rest of the app works
-		this.pool.setInitializationFailTimeout(-1);
+		this.pool = new LegacyPool(() -> pool(settings));
 		org.springframework.jdbc.core.JdbcTemplate template = new org.springframework.jdbc.core.JdbcTemplate(this.pool);
 		template.setQueryTimeout((int) Math.max(1, settings.timeout().toSeconds()));
 		this.jdbc = JdbcClient.create(template);
@@ -177,6 +167,21 @@ class JdbcLegacyDb implements LegacyDb, DisposableBean {
 			this.digitsOfPhone = expression;
 		}
 		return expression;
+	}
+
+	static HikariDataSource pool(LegacySettings settings) {
+		HikariDataSource pool = new HikariDataSource();
+		pool.setPoolName("legacy");
+		pool.setJdbcUrl(settings.url());
+		pool.setUsername(settings.username());
+		pool.setPassword(settings.password());
+		pool.setReadOnly(true);
+		pool.setMaximumPoolSize(4);
+		pool.setMinimumIdle(0);
+		pool.setConnectionTimeout(Math.max(250, settings.timeout().toMillis()));
+		// start even while LegacyDB is down: lookups report it, the rest of the app works
+		pool.setInitializationFailTimeout(-1);
+		return pool;
 	}
 
 	private static LegacyOrder order(ResultSet rs, int row) throws SQLException {
