@@ -76,6 +76,9 @@ final class FaultLoad {
 
 	final Map<Integer, String> serverErrorBodies = new ConcurrentHashMap<>();
 
+	/** When each call answered 5xx was sent ({@link System#nanoTime()}). */
+	final ConcurrentLinkedQueue<Long> serverErrorsSentAt = new ConcurrentLinkedQueue<>();
+
 	FaultLoad(Api api, IntakeMix mix, BenchUsers users) {
 		this.api = api;
 		this.mix = mix;
@@ -234,6 +237,7 @@ final class FaultLoad {
 	private Call call(Supplier<Api.Response> request, Supplier<Boolean> done) {
 		long deadline = System.nanoTime() + GIVE_UP_NANOS;
 		for (int attempt = 1;; attempt++) {
+			long sentAt = System.nanoTime();
 			Api.Response response = request.get();
 			if (response.status() != 0 && response.status() < 500) {
 				return new Call(response, attempt);
@@ -243,6 +247,7 @@ final class FaultLoad {
 				this.serverErrors.increment();
 				this.serverErrorsByStatus.computeIfAbsent(response.status(), (status) -> new LongAdder()).increment();
 				this.serverErrorBodies.putIfAbsent(response.status(), response.body());
+				this.serverErrorsSentAt.add(sentAt);
 			}
 			awaitAnswer(deadline);
 			if (done != null && done.get()) {
@@ -293,6 +298,11 @@ final class FaultLoad {
 	/** The body's description, starting with the token. */
 	private static String withToken(String body, String token) {
 		return body.replace("\"description\":\"", "\"description\":\"" + token + " ");
+	}
+
+	/** How many calls sent after this moment ({@link System#nanoTime()}) were answered 5xx. */
+	long serverErrorsSentAfter(long nanos) {
+		return this.serverErrorsSentAt.stream().filter((sentAt) -> sentAt - nanos > 0).count();
 	}
 
 	Map<String, Object> figures() {

@@ -119,6 +119,9 @@ final class LegacyDown implements FaultScenario {
 		lookups.put("medianDoneAfterReturnMs", after.isEmpty() ? -1 : after.get(after.size() / 2));
 		lookups.put("lastDoneAfterReturnMs", after.isEmpty() ? -1 : after.get(after.size() - 1));
 		result.put("lookups", lookups);
+		// LegacyDB's pool renewed once it could not connect (LegacyPool): none, where
+		// Hikari's own backoff failed calls for up to 5 s after the return
+		result.put("answers5xxToCallsSentAfterReturn", load.serverErrorsSentAfter(upAt));
 		result.put("load", load.figures());
 		Map<String, Object> smsFigures = new LinkedHashMap<>();
 		smsFigures.put("acknowledged", this.smsAcknowledged.size());
@@ -307,6 +310,8 @@ final class LegacyDown implements FaultScenario {
 		Object body = ((Map<String, Object>) l.get("firstBodyOf5xx")).get("503");
 		FaultTables.row(out, "a 503's body", (body == null) ? "-" : "`" + body.toString().replace("|", "\\|") + "`");
 		FaultTables.row(out, "intakes found by search after a 503 (half-written)", l.get("intakesFoundBySearchAfterNoAnswer"));
+		FaultTables.row(out, "5xx answers to calls sent after LegacyDB's return",
+				result.getOrDefault("answers5xxToCallsSentAfterReturn", "-"));
 		FaultTables.row(out, "other answers", l.get("errors") + " " + s.get("otherAnswers"));
 		FaultTables.row(out, "**lost** / **duplicated**", c.get("lost") + " / " + c.get("duplicated"));
 		FaultTables.row(out, "requests without status / clients, orders of the run without a request",
